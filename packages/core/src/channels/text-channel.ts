@@ -1,0 +1,25 @@
+import type { Vendor } from '../errors/msg-error.js'
+import type { CallOptions } from '../transport/transport-settings.js'
+
+/**
+ * A message the vendor accepted.
+ * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ */
+export interface SentMessage {
+  vendor: Vendor
+  /** The vendor's message id, as an exact string, when it returns one. */
+  messageId?: string
+  /** The vendor's request or trace id, for support tickets. */
+  requestId?: string
+  /** The vendor's unwrapped reply. */
+  raw: unknown
+}
+
+/**
+ * One way to get a text to someone: the interface every vendor client offers through `channel(target)`.
+ * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ */
+export interface TextChannel {
+  vendor: Vendor
+  send(text: string, options?: CallOptions): Promise<SentMessage>
+}

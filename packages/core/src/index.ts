@@ -1,0 +1,61 @@
+export { type BroadcastResult, broadcast } from './channels/broadcast.js'
+export type { SentMessage, TextChannel } from './channels/text-channel.js'
+export { withFallback } from './channels/with-fallback.js'
+export { type CodeClass, type CodeTable, createCodeClassifier } from './envelope/code-table.js'
+export { createEnvelopeReader, type EnvelopeReader, type EnvelopeSpec } from './envelope/envelope-reader.js'
+export { AuthError, type AuthErrorOptions } from './errors/auth-error.js'
+export { type FallbackAttempt, FallbackError } from './errors/fallback-error.js'
+export { type Delivery, MsgError, type MsgErrorOptions, type Vendor } from './errors/msg-error.js'
+export { NetworkError } from './errors/network-error.js'
+export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error.js'
+export { ResponseError, type ResponseErrorOptions } from './errors/response-error.js'
+export { TimeoutError, type TimeoutErrorOptions } from './errors/timeout-error.js'
+export {
+  ValidationError,
+  type ValidationErrorOptions,
+  type ValidationIssue,
+} from './errors/validation-error.js'
+export { VendorError, type VendorErrorOptions } from './errors/vendor-error.js'
+export { parseExactJson } from './json/exact-json.js'
+export {
+  isSecretName,
+  redactedMarker,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  redactValue,
+} from './redaction/redact.js'
+export { assertServerSideSecret } from './runtime/browser-guard.js'
+export { isBrowserRuntime, randomUuid, sleep } from './runtime/runtime.js'
+export {
+  createTokenCache,
+  type FetchedToken,
+  type TokenCache,
+  type TokenCacheOptions,
+  withTokenRefresh,
+} from './tokens/token-cache.js'
+export {
+  type CachedToken,
+  createMemoryTokenStore,
+  type TokenStore,
+} from './tokens/token-store.js'
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientConfig,
+  type HttpRequest,
+} from './transport/http-client.js'
+export { describeRequest, type HttpResponse, type RequestContext } from './transport/http-response.js'
+export { retryAfterFromHeaders } from './transport/retry-after.js'
+export type {
+  CallOptions,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetrySettings,
+  TransportEvent,
+  TransportHooks,
+  TransportSettings,
+} from './transport/transport-settings.js'
+export { validateInput } from './validation/validate.js'
+export { version } from './version.js'

@@ -1,0 +1,54 @@
+/** What a redacted secret is replaced with. */
+export const redactedMarker = '[redacted]'
+
+const secretName =
+  /token|secret|checksum|password|permanent_?code|authorization|signature|^appkey$|^nonce$|^curtime$|^cookie$/i
+
+/** True when a header, query parameter or body field of this name carries a secret. */
+export function isSecretName(name: string): boolean {
+  return secretName.test(name)
+}
+
+/** Replaces every known secret value, and any `Bearer …` credential, inside free text. */
+export function redactText(text: string, secrets: Iterable<string> = []): string {
+  let result = text.replace(/(Bearer|Basic)\s+[^\s"',;]+/gi, `$1 ${redactedMarker}`)
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join(redactedMarker)
+  }
+  return result.replace(
+    /([?&](?:access_?token|token|secret|app_?secret|checksum)=)[^&#\s"']*/gi,
+    `$1${redactedMarker}`,
+  )
+}
+
+/** A copy of the headers with secret-carrying ones replaced by `[redacted]`. */
+export function redactHeaders(
+  headers: HeadersInit | undefined,
+  secrets?: Iterable<string>,
+): Record<string, string> {
+  const result: Record<string, string> = {}
+  new Headers(headers).forEach((value, name) => {
+    result[name] = isSecretName(name) ? redactedMarker : redactText(value, secrets)
+  })
+  return result
+}
+
+/** The URL with secret query parameters (`access_token`, …) replaced by `[redacted]`. */
+export function redactUrl(url: string, secrets?: Iterable<string>): string {
+  return redactText(url, secrets)
+}
+
+/** A deep copy of a JSON-like value with secret fields and known secret values redacted. */
+export function redactValue(value: unknown, secrets?: Iterable<string>, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value, secrets)
+  if (typeof value !== 'object' || value === null || depth > 20) return value
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1))
+  const result: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    result[key] =
+      isSecretName(key) && item !== null && item !== undefined && item !== ''
+        ? redactedMarker
+        : redactValue(item, secrets, depth + 1)
+  }
+  return result
+}
