@@ -1,4 +1,11 @@
 export {
+  applyCommonFault,
+  type CommonFault,
+  createFaultQueue,
+  type FaultQueue,
+  type InjectOptions,
+} from './fault-queue.js'
+export {
   type DropPoint,
   delay,
   dropConnection,
