@@ -1,4 +1,5 @@
 import { AuthError } from '../errors/auth-error.js'
+import { sleep } from '../runtime/runtime.js'
 import { type CachedToken, createMemoryTokenStore, type TokenStore } from './token-store.js'
 
 /** What a vendor's token endpoint returned. */
@@ -18,6 +19,13 @@ export interface TokenCacheOptions {
   store?: TokenStore
   /** Refresh this long before expiry. Default 3 minutes. */
   marginMs?: number
+  /**
+   * With a store that has `lock`: how long the lock lives, and about how long a process that
+   * does not hold it waits for the holder's token before fetching one itself. Default 10 s.
+   */
+  lockMs?: number
+  /** How often a waiting process looks for the holder's token in the store. Default 100 ms. */
+  lockPollMs?: number
   /** Called when the store fails; the cache then works from memory. */
   warn?: (message: string) => void
   now?: () => number
@@ -52,13 +60,17 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const store = options.store ?? createMemoryTokenStore()
   const now = options.now ?? Date.now
   const margin = options.marginMs ?? 180_000
+  const lockMs = options.lockMs ?? 10_000
+  const pollMs = options.lockPollMs ?? 100
   let local: CachedToken | undefined
   let pending: Promise<CachedToken> | undefined
   let warned = false
 
-  async function guarded<T>(operation: () => Promise<T> | T): Promise<T | undefined> {
+  async function attempt<T>(
+    operation: () => Promise<T> | T,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      return await operation()
+      return { ok: true, value: await operation() }
     } catch (error) {
       if (!warned) {
         warned = true
@@ -66,17 +78,28 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
           `token store unavailable (${error instanceof Error ? error.message : String(error)}); fetching tokens directly`,
         )
       }
-      return undefined
+      return { ok: false }
     }
   }
 
-  async function load(): Promise<CachedToken> {
-    const stored = await guarded(() => store.get(options.key))
-    if (isCachedToken(stored) && stored.refreshAt > now()) {
+  async function guarded<T>(operation: () => Promise<T> | T): Promise<T | undefined> {
+    const result = await attempt(operation)
+    return result.ok ? result.value : undefined
+  }
+
+  /** The stored token when it is still fresh; `false` when the store failed. */
+  async function readStored(): Promise<CachedToken | undefined | false> {
+    const stored = await attempt(() => store.get(options.key))
+    if (!stored.ok) return false
+    if (isCachedToken(stored.value) && stored.value.refreshAt > now()) {
       warned = false
-      local = stored
-      return stored
+      local = stored.value
+      return stored.value
     }
+    return undefined
+  }
+
+  async function fetchAndStore(): Promise<CachedToken> {
     const fetched = await options.fetch()
     const issuedAt = now()
     const token: CachedToken = {
@@ -88,6 +111,36 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     local = token
     await guarded(() => store.set(options.key, token, Math.max(1, token.expiresAt - now())))
     return token
+  }
+
+  /** Only the lock holder fetches; the others wait for its token in the store, for a bounded time. */
+  async function loadLocked(lock: NonNullable<TokenStore['lock']>): Promise<CachedToken> {
+    const rounds = Math.max(1, Math.ceil(lockMs / pollMs))
+    for (let round = 0; round < rounds; round++) {
+      const acquired = await attempt(() => lock.call(store, `${options.key}:lock`, lockMs))
+      if (!acquired.ok) return fetchAndStore()
+      const release = acquired.value
+      if (release) {
+        try {
+          const stored = await readStored()
+          return stored || (await fetchAndStore())
+        } finally {
+          await guarded(release)
+        }
+      }
+      await sleep(pollMs)
+      const stored = await readStored()
+      if (stored === false) return fetchAndStore()
+      if (stored) return stored
+    }
+    return fetchAndStore()
+  }
+
+  async function load(): Promise<CachedToken> {
+    const stored = await readStored()
+    if (stored) return stored
+    if (stored === false || !store.lock) return fetchAndStore()
+    return loadLocked(store.lock)
   }
 
   return {

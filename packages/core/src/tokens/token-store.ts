@@ -7,15 +7,24 @@ export interface CachedToken {
   extra?: Record<string, string>
 }
 
+/** Gives a held lock back; called once, after the fetched token was stored. */
+export type TokenStoreRelease = () => Promise<unknown> | unknown
+
 /**
  * Where tokens are kept: Keyv-compatible `get`/`set`/`delete` (TTL in ms), so a Keyv instance
  * backed by Redis can share one token between many processes.
+ *
+ * `lock` is optional: a store shared by several processes (e.g. `@msg/token-store-redis`) implements
+ * it atomically (Redis `SET NX PX`), so only the lock holder asks the vendor for a token and the
+ * others wait for it in the store. It returns a release function when the caller now holds the
+ * lock, or `undefined` when another holder has it; the lock expires by itself after `ttlMs`.
  * @see https://keyv.org/docs/
  */
 export interface TokenStore {
   get(key: string): Promise<unknown> | unknown
   set(key: string, value: CachedToken, ttl?: number): Promise<unknown> | unknown
   delete(key: string): Promise<unknown> | unknown
+  lock?(key: string, ttlMs: number): Promise<TokenStoreRelease | undefined> | TokenStoreRelease | undefined
 }
 
 /**
