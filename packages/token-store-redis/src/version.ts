@@ -1,0 +1,2 @@
+/** The version of `@msg/token-store-redis`. */
+export const version = '0.1.0'
