@@ -25,7 +25,7 @@ export interface FeishuResult<Data> {
   requestId: string | undefined
 }
 
-const envelopeSchema = v.looseObject({ code: v.number(), msg: v.optional(v.string()), error: v.unknown() })
+const envelopeSchema = v.looseObject({ code: v.number(), msg: v.optional(v.string()), error: v.optional(v.unknown()) })
 
 /**
  * The request id of a reply: `X-Tt-Logid`, else `X-Request-Id`, else the body's `error.log_id`.
