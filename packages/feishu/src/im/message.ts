@@ -1,0 +1,93 @@
+import * as v from 'valibot'
+
+/**
+ * A message as im/v1 create and reply return it in `data`. Timestamps are millisecond strings.
+ * `root_id`, `parent_id`, `thread_id` and `upper_message_id` appear only for replies, threads and forwards.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
+export interface ImMessage {
+  message_id: string
+  root_id?: string
+  parent_id?: string
+  thread_id?: string
+  msg_type?: string
+  create_time?: string
+  update_time?: string
+  deleted?: boolean
+  updated?: boolean
+  chat_id?: string
+  sender?: { id: string; id_type: string; sender_type: string; tenant_key?: string }
+  /** `content` is a JSON string; mentions appear as `@_user_N`, mapped by `mentions`. */
+  body?: { content: string }
+  mentions?: { key: string; id: string; id_type: string; name: string; tenant_key?: string }[]
+  upper_message_id?: string
+}
+
+/** im/v1 `msg_type` values. */
+export type ImMessageType =
+  | 'text'
+  | 'post'
+  | 'image'
+  | 'file'
+  | 'audio'
+  | 'media'
+  | 'sticker'
+  | 'interactive'
+  | 'share_chat'
+  | 'share_user'
+  | 'system'
+
+const text = v.pipe(
+  v.union([v.string(), v.number()]),
+  v.transform((value) => String(value)),
+)
+const optionalText = v.optional(text)
+
+/** Validates (tolerantly) and normalises an im/v1 message: only `message_id` is required. */
+export const imMessageSchema: v.GenericSchema<unknown, ImMessage> = v.looseObject({
+  message_id: v.string(),
+  root_id: optionalText,
+  parent_id: optionalText,
+  thread_id: optionalText,
+  msg_type: optionalText,
+  create_time: optionalText,
+  update_time: optionalText,
+  deleted: v.optional(v.boolean()),
+  updated: v.optional(v.boolean()),
+  chat_id: optionalText,
+  sender: v.optional(v.looseObject({ id: text, id_type: text, sender_type: text, tenant_key: optionalText })),
+  body: v.optional(v.looseObject({ content: v.string() })),
+  mentions: v.optional(
+    v.array(v.looseObject({ key: text, id: text, id_type: text, name: text, tenant_key: optionalText })),
+  ),
+  upper_message_id: optionalText,
+})
+
+/** Largest im/v1 text request: 150 KB, counted in UTF-8 bytes of `content`. */
+export const maxContentBytes = 150 * 1024
+
+/**
+ * `content`: a JSON string as on the wire, or `{ text }` (stringified for you) for `msg_type: 'text'`.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message-content-description/create_json
+ */
+export const contentSchema = v.pipe(
+  v.union(
+    [
+      v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+      v.pipe(
+        v.strictObject({ text: v.pipe(v.string(), v.minLength(1, 'must not be empty')) }),
+        v.transform((content) => JSON.stringify(content)),
+      ),
+    ],
+    'must be a JSON string or { text }',
+  ),
+  v.maxBytes(maxContentBytes, 'at most 150 KB (UTF-8 bytes)'),
+)
+
+/** `uuid`: Feishu's de-duplication key, at most 50 characters. */
+export const uuidSchema = v.optional(
+  v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(50, 'at most 50 characters')),
+)
+
+/** A non-empty string field. */
+export const requiredText = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
