@@ -9,8 +9,18 @@ const body = { appId: 'wx_app_1', toWxid: 'wxid_friend', content: 'hello' }
 function setup(fault?: GeweFault, settings: Partial<GeweSettings> = {}) {
   const fake = createGeweFake({ token })
   if (fault) fake.inject(fault)
-  const client = createGewe({ token, fetch: fake.fetch, pacing: false, retry: { backoffLimit: 1 }, ...settings })
-  return { fake, client, error: () => client.message.postText(body, { idempotencyKey: 'ignored' }).catch((e) => e) }
+  const client = createGewe({
+    token,
+    fetch: fake.fetch,
+    pacing: false,
+    retry: { backoffLimit: 1 },
+    ...settings,
+  })
+  return {
+    fake,
+    client,
+    error: () => client.message.postText(body, { idempotencyKey: 'ignored' }).catch((e) => e),
+  }
 }
 
 describe('GeWe failures', () => {
@@ -19,7 +29,9 @@ describe('GeWe failures', () => {
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 500, status: 200, vendorMessage: '操作失败: 发送失败: code -2' })
-    expect(failure.message).toMatch(/^\[@msg\/gewe\] message\.postText POST \/message\/postText: vendor code 500/)
+    expect(failure.message).toMatch(
+      /^\[@msg\/gewe\] message\.postText POST \/message\/postText: vendor code 500/,
+    )
     expect(fake.requests).toHaveLength(1)
   })
 

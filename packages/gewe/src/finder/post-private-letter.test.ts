@@ -8,10 +8,8 @@ const seed = {
   appId: 'wx_app_1',
   content: '文本',
   msgSessionId: '3eab1521919d4531c83a166faa56cf844737c4a295b127f3edcb68ed4375d049@findermsg',
-  myUserName:
-    'v2_060000231003b20faec8c7e28811c4d5cc0ded37b0779c48c759a7446a87688c2774e5300c32@finder',
-  toUserName:
-    'v2_060000231003b20faec8c6e18f10c7d6c903ec3db0776955d3d97c6b329d6aa58693bcdb7ad1@finder',
+  myUserName: 'v2_060000231003b20faec8c7e28811c4d5cc0ded37b0779c48c759a7446a87688c2774e5300c32@finder',
+  toUserName: 'v2_060000231003b20faec8c6e18f10c7d6c903ec3db0776955d3d97c6b329d6aa58693bcdb7ad1@finder',
 }
 
 function setup(ids: string[] = [], settings: Record<string, unknown> = {}) {
@@ -34,7 +32,9 @@ describe('finder.postPrivateLetter (the seed)', () => {
     expect(Object.keys(request?.body as object).sort()).toEqual(
       ['appId', 'content', 'msgSessionId', 'myUserName', 'toUserName'].sort(),
     )
-    expect(fake.inbox).toMatchObject([{ path: '/finder/postPrivateLetter', to: seed.toUserName, content: '文本' }])
+    expect(fake.inbox).toMatchObject([
+      { path: '/finder/postPrivateLetter', to: seed.toUserName, content: '文本' },
+    ])
   })
 
   it('sends proxyIp only when configured', async () => {
@@ -51,10 +51,12 @@ describe('finder.postPrivateLetter (the seed)', () => {
     '18446744073709551615',
   ])('returns newMsgId %s with every digit (raw JSON number on the wire)', async (id) => {
     const { client } = setup([id])
-    const raw = await (await createGeweFake({ token, newMsgId: () => id }).fetch(
-      'http://x/gewe/v2/api/finder/postPrivateLetter',
-      { method: 'POST', headers: { 'x-gewe-token': token }, body: JSON.stringify(seed) },
-    )).text()
+    const raw = await (
+      await createGeweFake({ token, newMsgId: () => id }).fetch(
+        'http://x/gewe/v2/api/finder/postPrivateLetter',
+        { method: 'POST', headers: { 'x-gewe-token': token }, body: JSON.stringify(seed) },
+      )
+    ).text()
     expect(raw).toContain(`"newMsgId":${id}}`)
     await expect(client.finder.postPrivateLetter(seed)).resolves.toStrictEqual({ newMsgId: id })
   })

@@ -35,8 +35,18 @@ describe('message.postText', () => {
 
   it('sends ats as given: comma-separated wxids or notify@all', async () => {
     const { fake, client } = setup()
-    await client.message.postText({ ...body, toWxid: '123@chatroom', content: '@a @b hi', ats: 'wxid_a,wxid_b' })
-    await client.message.postText({ ...body, toWxid: '123@chatroom', content: '@所有人 hi', ats: 'notify@all' })
+    await client.message.postText({
+      ...body,
+      toWxid: '123@chatroom',
+      content: '@a @b hi',
+      ats: 'wxid_a,wxid_b',
+    })
+    await client.message.postText({
+      ...body,
+      toWxid: '123@chatroom',
+      content: '@所有人 hi',
+      ats: 'notify@all',
+    })
     expect(fake.inbox.map((item) => item.ats)).toEqual(['wxid_a,wxid_b', 'notify@all'])
   })
 
@@ -44,7 +54,11 @@ describe('message.postText', () => {
     'rejects ats %j with nothing sent',
     async (ats) => {
       const { fake, client } = setup()
-      await rejectsWith(client.message.postText({ ...body, ats }), 'ats', 'must be comma-separated wxids or notify@all')
+      await rejectsWith(
+        client.message.postText({ ...body, ats }),
+        'ats',
+        'must be comma-separated wxids or notify@all',
+      )
       expect(fake.requests).toHaveLength(0)
     },
   )
