@@ -40,7 +40,12 @@ describe('GeWe failures', () => {
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(AuthError.isInstance(failure)).toBe(false)
-    expect(failure).toMatchObject({ code: 500, delivery: 'unknown', vendorMessage: undefined })
+    expect(failure).toMatchObject({
+      code: 500,
+      delivery: 'unknown',
+      retryable: true,
+      vendorMessage: undefined,
+    })
     expect(fake.requests).toHaveLength(1)
     expect(fake.inbox).toHaveLength(1)
   })
@@ -60,6 +65,12 @@ describe('GeWe failures', () => {
     const failure = await error()
     expect(ResponseError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ status: 502, delivery: 'unknown' })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('an HTTP 4xx page: ResponseError, not sent', async () => {
+    const { fake, error } = setup({ kind: 'html', status: 404 })
+    expect(await error()).toMatchObject({ name: 'ResponseError', status: 404, delivery: 'not-sent' })
     expect(fake.requests).toHaveLength(1)
   })
 
@@ -84,7 +95,7 @@ describe('GeWe failures', () => {
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 500, retryable: false, delivery: 'not-sent' })
-    expect(failure.vendorMessage).toContain('微信已离线')
+    expect(failure.vendorMessage).toBe('操作失败: 微信已离线: code -1')
     expect(fake.requests).toHaveLength(1)
   })
 

@@ -138,6 +138,14 @@ describe('account-safe pacing', () => {
     expect(arrivals).toHaveLength(1)
   })
 
+  it('does not count the pacing wait against the timeout', async () => {
+    const { client, arrivals } = setup({ pacing: { gapMs: 1000, jitterMs: 0 }, timeout: 50 })
+    const sends = [client.message.postText(text('a', '1')), client.message.postText(text('a', '2'))]
+    await vi.runAllTimersAsync()
+    await expect(Promise.all(sends)).resolves.toHaveLength(2)
+    expect(arrivals).toHaveLength(2)
+  })
+
   it('pacing: false sends at once', async () => {
     const { client, arrivals } = setup({ pacing: false })
     await Promise.all([1, 2, 3].map((n) => client.message.postText(text('a', String(n)))))
