@@ -72,9 +72,7 @@ const nonEmpty = v.pipe(v.string('must be a string'), v.minLength(1, 'must not b
 
 const common = {
   userId: v.optional(nonEmpty),
-  cloud: v.optional(
-    v.picklist(Object.keys(fxiaokeCloudHosts) as FxiaokeCloud[], 'must be a known cloud'),
-  ),
+  cloud: v.optional(v.picklist(Object.keys(fxiaokeCloudHosts) as FxiaokeCloud[], 'must be a known cloud')),
   authMode: v.optional(v.picklist(['v2', 'legacy'], "must be 'v2' or 'legacy'")),
   baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
   tokenMarginMs: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'))),
@@ -83,6 +81,9 @@ const common = {
 /** The valibot schema of the settings, picked by the credentials they carry. */
 export function fxiaokeSettingsSchema(settings: unknown) {
   return (settings as { accessToken?: unknown } | undefined)?.accessToken === undefined
-    ? v.looseObject({ ...common, appId: nonEmpty, appSecret: nonEmpty, permanentCode: nonEmpty })
-    : v.looseObject({ ...common, accessToken: nonEmpty, ea: nonEmpty })
+    ? v.looseObject(
+        { ...common, appId: nonEmpty, appSecret: nonEmpty, permanentCode: nonEmpty },
+        'is required',
+      )
+    : v.looseObject({ ...common, accessToken: nonEmpty, ea: nonEmpty }, 'is required')
 }

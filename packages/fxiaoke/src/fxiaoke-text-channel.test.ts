@@ -25,10 +25,16 @@ describe('sendText', () => {
     const { fake, client } = setup()
     const sent = await client.sendText({ toUser: ['1001', '1002'] }, 'hello')
     expect(fake.inbox).toHaveLength(1)
-    expect(fake.inbox[0]).toMatchObject({ toUser: ['1001', '1002'], text: { content: 'hello' }, msgType: 'text' })
+    expect(fake.inbox[0]).toMatchObject({
+      toUser: ['1001', '1002'],
+      text: { content: 'hello' },
+      msgType: 'text',
+    })
     expect(sent).toMatchObject({ vendor: 'fxiaoke', requestId: fake.inbox[0]?.traceId })
     expect(sent.messageId).toBeUndefined()
-    expect(sent.batches).toEqual([{ toUser: ['1001', '1002'], status: 'sent', traceId: fake.inbox[0]?.traceId }])
+    expect(sent.batches).toEqual([
+      { toUser: ['1001', '1002'], status: 'sent', traceId: fake.inbox[0]?.traceId },
+    ])
   })
 
   it('1 234 recipients go out in consecutive batches of 500, 500 and 234, each reported', async () => {
@@ -51,7 +57,9 @@ describe('sendText', () => {
   it('a refused second batch: per-recipient report, stops, nothing sent twice', async () => {
     // Employee 1700 does not exist: the second batch (1500..1999) fails with 30027.
     const { fake, client, sends } = setup({ employees: recipients.filter((id) => id !== '1700') })
-    const error = (await client.sendText({ toUser: recipients }, 'hi').catch((caught) => caught)) as BatchSendError
+    const error = (await client
+      .sendText({ toUser: recipients }, 'hi')
+      .catch((caught) => caught)) as BatchSendError
     expect(BatchSendError.isInstance(error)).toBe(true)
     expect(error).toBeInstanceOf(MsgError)
     expect(error.name).toBe('BatchSendError')
@@ -70,8 +78,13 @@ describe('sendText', () => {
   it('an ambiguous second batch (-1) is reported as unknown, never resent', async () => {
     const { fake, client, sends } = setup()
     let seen = 0
-    fake.inject({ kind: 'system-busy' }, { match: (request) => request.url.includes('/message/') && ++seen === 2 })
-    const error = (await client.sendText({ toUser: recipients }, 'hi').catch((caught) => caught)) as BatchSendError
+    fake.inject(
+      { kind: 'system-busy' },
+      { match: (request) => request.url.includes('/message/') && ++seen === 2 },
+    )
+    const error = (await client
+      .sendText({ toUser: recipients }, 'hi')
+      .catch((caught) => caught)) as BatchSendError
     expect(error.sent).toEqual(recipients.slice(0, 500))
     expect(error.unknown).toEqual(recipients.slice(500, 1000))
     expect(error.notSent).toEqual(recipients.slice(1000))
@@ -81,7 +94,9 @@ describe('sendText', () => {
   it('a first batch refused for quota (30002): nothing sent, not retried, delivery not-sent', async () => {
     const { fake, client, sends } = setup()
     fake.inject({ kind: 'quota-exceeded' }, { times: 5 })
-    const error = (await client.sendText({ toUser: recipients }, 'hi').catch((caught) => caught)) as BatchSendError
+    const error = (await client
+      .sendText({ toUser: recipients }, 'hi')
+      .catch((caught) => caught)) as BatchSendError
     expect(error.sent).toEqual([])
     expect(error.notSent).toEqual(recipients)
     expect(error.delivery).toBe('not-sent')

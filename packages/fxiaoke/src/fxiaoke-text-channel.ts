@@ -9,7 +9,7 @@ import { contentSchema, maxRecipients, recipientSchema, sendMessage } from './me
  * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
  */
 export interface FxiaokeTarget {
-  toUser: string[]
+  toUser: readonly string[]
 }
 
 /**

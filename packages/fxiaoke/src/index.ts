@@ -12,9 +12,9 @@ export {
   type FxiaokeSettings,
   fxiaokeCloudHosts,
 } from './fxiaoke-settings.js'
-export {
-  type FxiaokeSentMessage,
-  type FxiaokeTarget,
+export type {
+  FxiaokeSentMessage,
+  FxiaokeTarget,
 } from './fxiaoke-text-channel.js'
 export type { FxiaokeSendResult, FxiaokeTextMessage } from './message/send.js'
 export { version } from './version.js'

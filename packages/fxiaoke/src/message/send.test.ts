@@ -1,10 +1,21 @@
-import { AuthError, RateLimitError, ResponseError, TimeoutError, ValidationError, VendorError } from '@msg/core'
+import {
+  AuthError,
+  RateLimitError,
+  ResponseError,
+  TimeoutError,
+  ValidationError,
+  VendorError,
+} from '@msg/core'
 import { describe, expect, it } from 'vitest'
 import { createFxiaoke } from '../fxiaoke-client.js'
 import { createFxiaokeFake } from '../testing/index.js'
 
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-const seed = { toUser: ['TOUSER1', 'TOUSER2'], msgType: 'text', text: { content: 'This is a text message' } } as const
+const seed = {
+  toUser: ['TOUSER1', 'TOUSER2'],
+  msgType: 'text',
+  text: { content: 'This is a text message' },
+} as const
 
 function setup(extra: { timeout?: number; userId?: string | undefined } = {}) {
   const fake = createFxiaokeFake()
@@ -142,6 +153,7 @@ describe('message.send validation', () => {
     [{ ...seed, text: { content: '' } }, 'text.content', 'must not be empty'],
     [{ ...seed, msgType: 'image' }, 'msgType', "must be 'text'"],
     [{ ...seed, text: undefined }, 'text', 'must be an object'],
+    [{ toUser: ['1'], msgType: 'text' }, 'text', 'is required'],
   ])('rejects %#, nothing sent', async (body, path, message) => {
     const { fake, client } = setup()
     const error = (await failure(client.message.send(body as never))) as ValidationError

@@ -12,16 +12,19 @@ export const recipientSchema = v.pipe(v.string('must be a string'), v.minLength(
 /** Text content: a non-empty string (12005 otherwise); no maximum is documented. */
 export const contentSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
 
-const messageSchema = v.object({
-  toUser: v.pipe(
-    v.array(recipientSchema, 'must be an array of ids'),
-    v.minLength(1, 'at least 1 recipient'),
-    v.maxLength(maxRecipients, 'at most 500 recipients'),
-  ),
-  msgType: v.literal('text', "must be 'text'"),
-  text: v.object({ content: contentSchema }, 'must be an object'),
-  convertUserId: v.optional(v.boolean('must be a boolean')),
-})
+const messageSchema = v.object(
+  {
+    toUser: v.pipe(
+      v.array(recipientSchema, 'must be an array of ids'),
+      v.minLength(1, 'at least 1 recipient'),
+      v.maxLength(maxRecipients, 'at most 500 recipients'),
+    ),
+    msgType: v.literal('text', "must be 'text'"),
+    text: v.object({ content: contentSchema }, 'must be an object'),
+    convertUserId: v.optional(v.boolean('must be a boolean')),
+  },
+  'is required',
+)
 
 /**
  * The body of `POST /cgi/message/send`, field names as Fxiaoke spells them.
@@ -29,7 +32,7 @@ const messageSchema = v.object({
  */
 export interface FxiaokeTextMessage {
   /** Recipient employee ids, 1 to 500 (`FSUID_…` openUserIds with `convertUserId: true` or in legacy mode). */
-  toUser: string[]
+  toUser: readonly string[]
   msgType: 'text'
   text: { content: string }
   /** Optional top-level flag: the ids in `toUser` are openUserIds. */
@@ -72,9 +75,7 @@ export async function sendMessage(
       path: '/cgi/message/send',
       query: () => ({ thirdTraceId: randomUuid() }),
       headers: (): Record<string, string> =>
-        legacy
-          ? {}
-          : { authorization: `Bearer ${token.value}`, 'x-fs-ea': ea, 'x-fs-userid': userId ?? '' },
+        legacy ? {} : { authorization: `Bearer ${token.value}`, 'x-fs-ea': ea, 'x-fs-userid': userId ?? '' },
       body: legacy ? { corpAccessToken: token.value, corpId: ea, ...message } : message,
       read: (response, readContext) => readFxiaokeEnvelope(response, readContext, resultSchema, (e) => e),
       options,

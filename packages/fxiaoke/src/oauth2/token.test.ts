@@ -4,7 +4,11 @@ import { createFxiaoke } from '../fxiaoke-client.js'
 import { createFxiaokeFake, type FxiaokeFake } from '../testing/index.js'
 
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-const credentials = { appId: 'FSAID_fake', appSecret: 'fake-app-secret', permanentCode: 'fake-permanent-code' }
+const credentials = {
+  appId: 'FSAID_fake',
+  appSecret: 'fake-app-secret',
+  permanentCode: 'fake-permanent-code',
+}
 const text = { msgType: 'text', text: { content: 'hi' } } as const
 
 function setup(fake: FxiaokeFake = createFxiaokeFake(), extra: Record<string, unknown> = {}) {

@@ -80,6 +80,11 @@ export const invalidParameterCode = 15002
 
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 const tokenPaths = ['/oauth2.0/token', '/cgi/corpAccessToken/get/V2']
+/** The endpoint a path ends with (the fake also answers below a proxy's path prefix). */
+const endpointOf = (path: string) =>
+  [...tokenPaths, '/cgi/message/send'].find((endpoint) => path.endsWith(endpoint))
+const isTokenRequest = (request: Request) =>
+  tokenPaths.includes(endpointOf(new URL(request.url).pathname) ?? '')
 const faultCodes = { 'token-expired': 20016, 'rate-limit': 30004, 'quota-exceeded': 30002, 'system-busy': -1 }
 
 /**
@@ -153,10 +158,10 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     return answer(0, { traceId: id, errorDescription: 'success' }, 'OK')
   }
 
-  async function route(request: Request, path: string, body: unknown, thirdTraceId: string) {
+  async function route(request: Request, endpoint: string, body: unknown, thirdTraceId: string) {
     const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
-    if (tokenPaths.includes(path)) {
-      const issued = await tokens.issue(fields, path === tokenPaths[1])
+    if (tokenPaths.includes(endpoint)) {
+      const issued = await tokens.issue(fields, endpoint === tokenPaths[1])
       return answer(issued.errorCode, issued.fields, issued.errorMessage)
     }
     return sendMessage(request, fields, thirdTraceId)
@@ -182,16 +187,16 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
         headers,
         body,
       })
-      if (request.method !== 'POST' || (!tokenPaths.includes(path) && path !== '/cgi/message/send'))
-        return htmlResponse(404, '404 Not Found')
+      const endpoint = endpointOf(path)
+      if (request.method !== 'POST' || !endpoint) return htmlResponse(404, '404 Not Found')
       const thirdTraceId = url.searchParams.get('thirdTraceId') ?? ''
       if (!uuidV4.test(thirdTraceId) || seenTraceIds.has(thirdTraceId))
         return answer(invalidParameterCode, {}, 'thirdTraceId must be a new UUID v4')
       seenTraceIds.add(thirdTraceId)
       if (typeof body !== 'object' || body === null) return answer(invalidParameterCode)
       const fault = faults.take(request)
-      if (!fault) return route(request, path, body, thirdTraceId)
-      const common = await applyCommonFault(fault, () => route(request, path, body, thirdTraceId))
+      if (!fault) return route(request, endpoint, body, thirdTraceId)
+      const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
       if (common) return common
       if (fault.kind === 'code') return answer(fault.errorCode, {}, fault.errorMessage)
       if (fault.kind === 'token-expired') fake.expireTokens()
@@ -204,7 +209,7 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     inject(fault, injectOptions = {}) {
       faults.inject(fault, {
         ...injectOptions,
-        match: injectOptions.match ?? ((request) => !tokenPaths.includes(new URL(request.url).pathname)),
+        match: injectOptions.match ?? ((request) => !isTokenRequest(request)),
       })
     },
     get tokenCalls() {

@@ -1,3 +1,4 @@
+export { tokenLimitCode } from './fake-token-endpoint.js'
 export {
   createFxiaokeFake,
   type FxiaokeFake,
@@ -7,5 +8,4 @@ export {
   type FxiaokeInboxMessage,
   invalidParameterCode,
 } from './fxiaoke-fake.js'
-export { tokenLimitCode } from './fake-token-endpoint.js'
 export { createFxiaokeMswHandlers } from './msw-handlers.js'
