@@ -4,7 +4,9 @@ import { createCheckSum, createSignatureHeaders } from './netease-im-signing.js'
 
 describe('createCheckSum', () => {
   it('matches the vectors in the vendor notes (lowercase hex SHA-1 of secret + nonce + curTime)', async () => {
-    expect(await createCheckSum('secret', 'nonce', '1700000000')).toBe('c0b87c883bf8a70941d7e81c14cc7c7e7ccd3ba2')
+    expect(await createCheckSum('secret', 'nonce', '1700000000')).toBe(
+      'c0b87c883bf8a70941d7e81c14cc7c7e7ccd3ba2',
+    )
     expect(await createCheckSum('xxxxxxxxxxxx', '4tgggergigwow323t23t', '1443592222')).toBe(
       '279e97561da5eecaea8a0ff0f0503e8a91e0097c',
     )

@@ -4,7 +4,10 @@ import { createNeteaseImFake, type NeteaseImFakeOptions } from '../src/testing/i
 export const appSecret = 'test-app-secret'
 
 /** A client wired to an in-process fake, with a fast retry budget. */
-export function setup(settings: Partial<NeteaseImSignedSettings> = {}, fakeOptions: NeteaseImFakeOptions = {}) {
+export function setup(
+  settings: Partial<NeteaseImSignedSettings> = {},
+  fakeOptions: NeteaseImFakeOptions = {},
+) {
   const fake = createNeteaseImFake(fakeOptions)
   const client = createNeteaseIm({
     appKey: 'test-app-key',

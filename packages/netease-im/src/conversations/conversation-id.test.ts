@@ -4,7 +4,9 @@ import { conversationId } from './conversation-id.js'
 
 describe('conversationId', () => {
   it('joins sender_id|conversation_type|receiver_id with numeric or named types', () => {
-    expect(conversationId({ senderId: 'apifoxtest1', type: 1, receiverId: 'accid4' })).toBe('apifoxtest1|1|accid4')
+    expect(conversationId({ senderId: 'apifoxtest1', type: 1, receiverId: 'accid4' })).toBe(
+      'apifoxtest1|1|accid4',
+    )
     expect(conversationId({ senderId: 'a', type: 'p2p', receiverId: 'b' })).toBe('a|1|b')
     expect(conversationId({ senderId: 'a', type: 'team', receiverId: 't1' })).toBe('a|2|t1')
     expect(conversationId({ senderId: 'a', type: 'superteam', receiverId: 's1' })).toBe('a|3|s1')

@@ -23,6 +23,10 @@ const integer = (minimum: number) =>
     v.minValue(minimum, `must be at least ${minimum}`),
   )
 
+/** For objects: a missing required key reports `is required`, a non-object `must be an object`. */
+const objectMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.input === undefined ? 'is required' : 'must be an object'
+
 const isTextOrTip = (message: { message_type: number }) =>
   message.message_type === 0 || message.message_type === 10
 
@@ -32,54 +36,72 @@ const isTextOrTip = (message: { message_type: number }) =>
  * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export function sendMessageInputSchema(textLimit: number) {
-  return v.object({
-    conversation_id: conversationIdSchema,
-    body: v.pipe(
-      v.looseObject({
-        message: v.pipe(
-          v.looseObject({
-            message_type: integer(0),
-            sub_type: v.optional(integer(0)),
-            text: v.optional(v.string('must be a string')),
-            message_client_id: v.optional(
-              v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+  return v.object(
+    {
+      conversation_id: conversationIdSchema,
+      body: v.pipe(
+        v.looseObject(
+          {
+            message: v.pipe(
+              v.looseObject(
+                {
+                  message_type: integer(0),
+                  sub_type: v.optional(integer(0)),
+                  text: v.optional(v.string('must be a string')),
+                  message_client_id: v.optional(
+                    v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
+                  ),
+                },
+                objectMessage,
+              ),
+              v.forward(
+                v.check(
+                  (message) => !isTextOrTip(message) || (message.text ?? '').length > 0,
+                  'must not be empty for a text or tip message',
+                ),
+                ['text'],
+              ),
+              v.forward(
+                v.check(
+                  (message) => (message.text ?? '').length <= (isTextOrTip(message) ? textLimit : 500),
+                  (issue) =>
+                    `at most ${isTextOrTip(issue.input as { message_type: number }) ? textLimit : 500} characters`,
+                ),
+                ['text'],
+              ),
             ),
-          }),
-          v.forward(
-            v.check(
-              (message) => !isTextOrTip(message) || (message.text ?? '').length > 0,
-              'must not be empty for a text or tip message',
+            extension: v.optional(v.string('must be a string')),
+            push_config: v.optional(
+              v.looseObject(
+                {
+                  push_content: v.optional(limited(500)),
+                  push_payload: jsonText(2048),
+                  push_forcepush_ids: v.optional(
+                    v.pipe(
+                      v.array(v.string('must be a string')),
+                      v.maxLength(100, 'at most 100 account ids'),
+                    ),
+                  ),
+                  push_forcepush_content: v.optional(limited(500)),
+                },
+                objectMessage,
+              ),
             ),
-            ['text'],
-          ),
-          v.forward(
-            v.check(
-              (message) => (message.text ?? '').length <= (isTextOrTip(message) ? textLimit : 500),
-              (issue) =>
-                `at most ${isTextOrTip(issue.input as { message_type: number }) ? textLimit : 500} characters`,
+            antispam_config: v.optional(
+              v.looseObject(
+                { antispam_extension: jsonText(1024), antispam_cheating: jsonText(1024) },
+                objectMessage,
+              ),
             ),
-            ['text'],
-          ),
+          },
+          objectMessage,
         ),
-        extension: v.optional(v.string('must be a string')),
-        push_config: v.optional(
-          v.looseObject({
-            push_content: v.optional(limited(500)),
-            push_payload: jsonText(2048),
-            push_forcepush_ids: v.optional(
-              v.pipe(v.array(v.string('must be a string')), v.maxLength(100, 'at most 100 account ids')),
-            ),
-            push_forcepush_content: v.optional(limited(500)),
-          }),
+        v.check(
+          (body) => !(body.sender_no_sense === true && body.receiver_no_sense === true),
+          'sender_no_sense and receiver_no_sense must not both be true',
         ),
-        antispam_config: v.optional(
-          v.looseObject({ antispam_extension: jsonText(1024), antispam_cheating: jsonText(1024) }),
-        ),
-      }),
-      v.check(
-        (body) => !(body.sender_no_sense === true && body.receiver_no_sense === true),
-        'sender_no_sense and receiver_no_sense must not both be true',
       ),
-    ),
-  })
+    },
+    objectMessage,
+  )
 }

@@ -19,7 +19,10 @@ describe('conversation.sendMessage (seed)', () => {
     expect(request?.headers.curtime).toMatch(/^\d{10}$/)
     expect(request?.headers['x-custom-traceid']).toMatch(/^[0-9a-f]{32}$/)
     const clientId = (request?.body as { message: { message_client_id: string } }).message.message_client_id
-    expect(request?.body).toEqual({ ...seedBody, message: { ...seedBody.message, message_client_id: clientId } })
+    expect(request?.body).toEqual({
+      ...seedBody,
+      message: { ...seedBody.message, message_client_id: clientId },
+    })
     expect(request?.body).not.toHaveProperty('conversation_id')
     expect(data).toEqual({
       message_server_id: '9007199254740993',
@@ -49,7 +52,9 @@ describe('conversation.sendMessage (seed)', () => {
 
   it('keeps message_type 0 on the wire (no falsy drop)', async () => {
     const { fake, client } = setup()
-    const data = await client.conversation.sendMessage('a|1|b', { message: { message_type: 0, text: 'zero' } })
+    const data = await client.conversation.sendMessage('a|1|b', {
+      message: { message_type: 0, text: 'zero' },
+    })
     const body = fake.requests[0]?.body as { message: Record<string, unknown> }
     expect(body.message.message_type).toBe(0)
     expect(fake.inbox[0]?.message.message_type).toBe(0)
@@ -78,7 +83,11 @@ describe('conversation.sendMessage (seed)', () => {
 
   it('uses options.idempotencyKey as message_client_id, but a message_client_id in the body wins', async () => {
     const { fake, client } = setup()
-    await client.conversation.sendMessage('a|1|b', { message: { message_type: 0, text: 'x' } }, { idempotencyKey: 'k1' })
+    await client.conversation.sendMessage(
+      'a|1|b',
+      { message: { message_type: 0, text: 'x' } },
+      { idempotencyKey: 'k1' },
+    )
     await client.conversation.sendMessage(
       'a|1|b',
       { message: { message_type: 0, text: 'x', message_client_id: 'mine' } },

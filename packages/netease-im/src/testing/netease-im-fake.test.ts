@@ -30,7 +30,12 @@ describe('createNeteaseImFake', () => {
     expect(status).toBe(200)
     expect(reply).toMatch(/^\{"code":200,"msg":"success","data":\{"message_server_id":9223372036854775807,/)
     expect(fake.inbox).toMatchObject([
-      { conversation_id: 'a|1|b', sender_id: 'a', receiver_id: 'b', message_server_id: '9223372036854775807' },
+      {
+        conversation_id: 'a|1|b',
+        sender_id: 'a',
+        receiver_id: 'b',
+        message_server_id: '9223372036854775807',
+      },
     ])
   })
 
@@ -52,7 +57,9 @@ describe('createNeteaseImFake', () => {
   it('de-duplicates message_client_id per sender with 107306', async () => {
     const fake = createNeteaseImFake()
     await post(fake, text)
-    expect((await post(fake, text)).text).toBe('{"code":107306,"msg":"duplicate message_client_id","data":{}}')
+    expect((await post(fake, text)).text).toBe(
+      '{"code":107306,"msg":"duplicate message_client_id","data":{}}',
+    )
     expect(fake.inbox).toHaveLength(1)
   })
 

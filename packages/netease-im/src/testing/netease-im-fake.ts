@@ -1,3 +1,4 @@
+import { randomUuid } from '@msg/core'
 import {
   applyCommonFault,
   type CommonFault,
@@ -5,10 +6,14 @@ import {
   type InjectOptions,
   toFetch,
 } from '@msg/core/testing'
-import { randomUuid } from '@msg/core'
 import type { HttpHandler } from 'msw'
 import { neteaseImMswHandlers } from './msw-handlers.js'
-import { dataWithRawId, envelopeResponse, parseSendMessage, signatureProblem } from './netease-im-fake-replies.js'
+import {
+  dataWithRawId,
+  envelopeResponse,
+  parseSendMessage,
+  signatureProblem,
+} from './netease-im-fake-replies.js'
 
 /**
  * Faults the fake can inject, besides the common ones (`delay`, `html`, `broken-body`, `drop`):
@@ -88,7 +93,10 @@ const sendPath = /^\/im\/v2\/conversations\/([^/]+)\/messages$/
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): NeteaseImFake {
-  const credentials = { appKey: options.appKey ?? 'test-app-key', appSecret: options.appSecret ?? 'test-app-secret' }
+  const credentials = {
+    appKey: options.appKey ?? 'test-app-key',
+    appSecret: options.appSecret ?? 'test-app-secret',
+  }
   const now = options.now ?? Date.now
   const first = options.firstMessageServerId ?? 2n ** 53n + 1n
   const faults = createFaultQueue<NeteaseImFault>()
@@ -97,7 +105,8 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
 
   async function answer(request: Request, bodyText: string, fault?: NeteaseImFault): Promise<Response> {
     const nowMs = now() + (fault?.kind === 'clock-skew' ? fault.seconds * 1000 : 0)
-    const reply = (code: number, msg: string, dataJson?: string) => envelopeResponse(code, msg, dataJson, nowMs)
+    const reply = (code: number, msg: string, dataJson?: string) =>
+      envelopeResponse(code, msg, dataJson, nowMs)
     const url = new URL(request.url)
     const match = sendPath.exec(url.pathname)
     if (request.method !== 'POST' || !match) return reply(404, 'not found')
@@ -115,7 +124,11 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     const key = `${parsed.senderId}\n${clientId}`
     const earlier = delivered.get(key)
     if (earlier)
-      return reply(107306, 'duplicate message_client_id', options.duplicateReturnsOriginal ? earlier.dataJson : '{}')
+      return reply(
+        107306,
+        'duplicate message_client_id',
+        options.duplicateReturnsOriginal ? earlier.dataJson : '{}',
+      )
     const serverId = nextId++
     const entry: NeteaseImInboxEntry = {
       conversation_id: parsed.conversationId,
