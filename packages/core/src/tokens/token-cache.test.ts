@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AuthError } from '../errors/auth-error.js'
+import { TimeoutError } from '../errors/timeout-error.js'
 import { createTokenCache, withTokenRefresh } from './token-cache.js'
 import { createMemoryTokenStore, type TokenStore } from './token-store.js'
 
@@ -150,6 +151,17 @@ describe('withTokenRefresh', () => {
     const other = new AuthError({ vendor: 'feishu', message: 'wrong secret', code: 10015, status: 200 })
     await expect(withTokenRefresh(cache, async () => Promise.reject(other))).rejects.toBe(other)
     expect(source.calls()).toBe(1)
+  })
+
+  it('marks a failed token fetch not-sent: no message request left', async () => {
+    const timeout = new TimeoutError({ vendor: 'fxiaoke', message: 'token request timed out', timeoutMs: 10 })
+    expect(timeout.delivery).toBe('unknown')
+    const cache = createTokenCache({ key: 'k', fetch: () => Promise.reject(timeout) })
+    let attempts = 0
+    const failure = await withTokenRefresh(cache, async () => attempts++).catch((error: unknown) => error)
+    expect(failure).toBe(timeout)
+    expect(timeout.delivery).toBe('not-sent')
+    expect(attempts).toBe(0)
   })
 
   it('makes one token request when 1000 concurrent calls all hit an expired token', async () => {

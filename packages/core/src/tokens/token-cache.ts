@@ -1,4 +1,5 @@
 import { AuthError } from '../errors/auth-error.js'
+import { type Delivery, MsgError } from '../errors/msg-error.js'
 import { sleep } from '../runtime/runtime.js'
 import { type CachedToken, createMemoryTokenStore, type TokenStore } from './token-store.js'
 
@@ -171,12 +172,25 @@ export async function withTokenRefresh<Result>(
   cache: TokenCache,
   attempt: (token: CachedToken) => Promise<Result>,
 ): Promise<Result> {
-  const token = await cache.get()
+  const token = await tokenOrNotSent(cache)
   try {
     return await attempt(token)
   } catch (error) {
     if (!AuthError.isInstance(error) || !error.tokenRejected) throw error
     await cache.invalidate(token.value)
-    return attempt(await cache.get())
+    return attempt(await tokenOrNotSent(cache))
+  }
+}
+
+/**
+ * A token from the cache. When none can be had (token endpoint down, slow, garbled), no message
+ * request left, so the error's `delivery` becomes `not-sent` whatever the token request's own was.
+ */
+async function tokenOrNotSent(cache: TokenCache): Promise<CachedToken> {
+  try {
+    return await cache.get()
+  } catch (error) {
+    if (MsgError.isInstance(error)) (error as { delivery: Delivery }).delivery = 'not-sent'
+    throw error
   }
 }
