@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 import { sourceAliases } from './harness/aliases.js'
 
@@ -6,7 +7,7 @@ export default defineProject({
   resolve: { alias: sourceAliases },
   test: {
     name: 'reliability',
-    root: import.meta.dirname,
+    root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.test.ts'],
     exclude: ['load/**', '**/node_modules/**'],
     environment: 'node',
