@@ -8,6 +8,7 @@ import type { VendorName } from '../harness/vendor-kit.js'
 import { vendorKits } from '../harness/vendor-kits.js'
 import { withFivePercentFaults } from './load-faults.js'
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by start-fake-process, never by turbo
 const kit = vendorKits[(process.env.VENDOR ?? 'feishu') as VendorName]
 const fake = kit.createFake()
 const faulty = withFivePercentFaults(fake.handle, kit.isSendPath)
