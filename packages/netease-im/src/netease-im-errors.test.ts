@@ -126,7 +126,7 @@ describe('signature rejections', () => {
     expect((error as Error).message).toMatch(
       /clock skew: this machine's clock is (89\d|90\d) s behind NetEase's/,
     )
-    expect((error as Error).message).toContain('within 5 minutes of CurTime')
+    expect((error as Error).message).toContain('valid 5 minutes from CurTime')
     expect((error as Error).message).toContain('clockOffsetMs')
     expect(fake.requests).toHaveLength(1)
   })
