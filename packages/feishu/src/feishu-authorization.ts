@@ -11,7 +11,9 @@ import { fetchTenantAccessToken } from './auth/tenant-access-token.js'
 import type { FeishuSettings } from './feishu-settings.js'
 
 /** Runs one authorized call with `Authorization: Bearer <tenant_access_token>`, refreshing once on a token code. */
-export type Authorized = <Result>(attempt: (headers: Record<string, string>) => Promise<Result>) => Promise<Result>
+export type Authorized = <Result>(
+  attempt: (headers: Record<string, string>) => Promise<Result>,
+) => Promise<Result>
 
 /** A token that could not be obtained means no message left: the send's delivery is `not-sent`. */
 function notSent(error: unknown): unknown {
@@ -45,8 +47,8 @@ export function createAuthorization(
     cache = {
       get: async () => ({
         value: typeof source === 'string' ? source : await source(),
-        expiresAt: Number.POSITIVE_INFINITY,
-        refreshAt: Number.POSITIVE_INFINITY,
+        expiresAt: Infinity,
+        refreshAt: Infinity,
       }),
       invalidate: async () => undefined,
     }

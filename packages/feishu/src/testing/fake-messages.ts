@@ -1,4 +1,11 @@
-import { type FeishuFakeRequest, fakeMessages, feishuData, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
+import {
+  type FeishuFakeRequest,
+  fakeMessages,
+  feishuData,
+  feishuFailure,
+  feishuJson,
+  randomHex,
+} from './fake-wire.js'
 
 /** A message the fake accepted. */
 export interface FeishuInboxEntry {
@@ -45,8 +52,8 @@ function textOf(content: string): string | undefined {
 
 function chatFor(state: MessageState, id: string): string {
   if (id.startsWith('oc_')) return id
-  let chat = state.chats.get(id)
-  if (!chat) state.chats.set(id, (chat = `oc_${randomHex(16)}`))
+  const chat = state.chats.get(id) ?? `oc_${randomHex(16)}`
+  state.chats.set(id, chat)
   return chat
 }
 
@@ -86,7 +93,9 @@ export function handleV4Send(state: MessageState, request: FeishuFakeRequest): R
   if (!body || !recipient || body.msg_type !== 'text' || typeof content?.text !== 'string') {
     return feishuFailure(9499, fakeMessages[9499] ?? '', 400)
   }
-  const recipients = Object.fromEntries(ids.filter((name) => body[name] !== undefined).map((n) => [n, body[n]]))
+  const recipients = Object.fromEntries(
+    ids.filter((name) => body[name] !== undefined).map((n) => [n, body[n]]),
+  )
   const entry = accept(state, {
     endpoint: 'message.send',
     msg_type: 'text',
@@ -100,7 +109,10 @@ export function handleV4Send(state: MessageState, request: FeishuFakeRequest): R
 }
 
 function invalidParam(ext: string): Response {
-  return feishuJson({ code: 230001, msg: `Your request contains an invalid request parameter, ext=${ext}` }, 400)
+  return feishuJson(
+    { code: 230001, msg: `Your request contains an invalid request parameter, ext=${ext}` },
+    400,
+  )
 }
 
 function checkBody(body: Record<string, unknown> | undefined): Response | undefined {
