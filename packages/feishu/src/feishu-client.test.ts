@@ -115,6 +115,17 @@ describe('createFeishu', () => {
     expect(fake.requests).toHaveLength(0)
   })
 
+  it('exposes mention helpers and never resends a v4 send after a dropped connection', async () => {
+    const fake = createFeishuFake()
+    const client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, fetch: fake.fetch })
+    expect(client.mention('ou_a', '<x>')).toBe('<at user_id="ou_a">&lt;x&gt;</at>')
+    expect(client.mentionAll()).toBe('<at user_id="all"></at>')
+    fake.inject({ kind: 'drop' })
+    const error = await client.message.send({ user_id: 'u1', ...text }).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'NetworkError', delivery: 'unknown' })
+    expect(fake.requests.filter((request) => request.path.includes('/v4/'))).toHaveLength(1)
+  })
+
   it('reports a broken v4 reply as ResponseError with unknown delivery, without resending', async () => {
     const fake = createFeishuFake()
     const client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, fetch: fake.fetch })

@@ -52,12 +52,14 @@ describe('feishu envelope', () => {
   })
 
   it('maps token codes to AuthError with tokenRejected', () => {
-    for (const code of [99991663, 99991661, 99991664, 99991665, 99991671]) {
+    for (const code of [99991663, 99991661, 99991664, 99991665, 99991671, 20005, 20013]) {
       const error = fail(reply({ code }, 400))
       expect(AuthError.isInstance(error) && error.tokenRejected).toBe(true)
     }
-    const scope = fail(reply({ code: 99991672 }, 400))
-    expect(AuthError.isInstance(scope) && !scope.tokenRejected).toBe(true)
+    for (const code of [99991672, 99991401, 10003, 10012, 10013, 10014, 10015, 20002]) {
+      const error = fail(reply({ code }, 400))
+      expect(AuthError.isInstance(error) && !error.tokenRejected).toBe(true)
+    }
   })
 
   it('maps permanent send codes to VendorError with retryable false', () => {
@@ -72,7 +74,7 @@ describe('feishu envelope', () => {
 
   it('treats an unlisted code on a 5xx, and the internal codes, as transient with unknown delivery', () => {
     expect(fail(reply({ code: 777 }, 503))).toMatchObject({ retryable: true, delivery: 'unknown' })
-    for (const code of [2200, 5000, 1500, 230049]) {
+    for (const code of [2200, 5000, 1500, 230049, 18121]) {
       expect(fail(reply({ code }, 200))).toMatchObject({ retryable: true, delivery: 'unknown' })
     }
   })
