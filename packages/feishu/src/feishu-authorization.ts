@@ -10,7 +10,10 @@ import {
 import { fetchTenantAccessToken } from './auth/tenant-access-token.js'
 import type { FeishuSettings } from './feishu-settings.js'
 
-/** Runs one authorized call with `Authorization: Bearer <tenant_access_token>`, refreshing once on a token code. */
+/**
+ * Runs one authorized call with `Authorization: Bearer <tenant_access_token>`, refreshing once on a token code.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export type Authorized = <Result>(
   attempt: (headers: Record<string, string>) => Promise<Result>,
 ) => Promise<Result>
@@ -69,7 +72,10 @@ export function createAuthorization(
   return (attempt) => withTokenRefresh(guarded, (token) => attempt(header(token)))
 }
 
-/** What endpoint functions need from the client. */
+/**
+ * What endpoint functions need from the client.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export interface FeishuContext {
   http: HttpClient
   authorized: Authorized

@@ -19,7 +19,10 @@ export interface FeishuEnvelope {
   error?: unknown
 }
 
-/** What an endpoint function returns: the unwrapped data and the request id for support tickets. */
+/**
+ * What an endpoint function returns: the unwrapped data and the request id for support tickets.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export interface FeishuResult<Data> {
   data: Data
   requestId: string | undefined

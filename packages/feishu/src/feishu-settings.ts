@@ -46,7 +46,10 @@ export interface FeishuOptions extends TransportSettings {
  */
 export type FeishuSettings = FeishuOptions & (FeishuAppCredentials | FeishuTokenCredentials)
 
-/** The valibot schema `createFeishu` checks its settings with. */
+/**
+ * The valibot schema `createFeishu` checks its settings with.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const feishuSettingsSchema = v.pipe(
   v.looseObject({
     appId: v.optional(requiredText),

@@ -1,6 +1,9 @@
 import * as v from 'valibot'
 
-/** A non-empty string field. */
+/**
+ * A non-empty string field.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const requiredText = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
 
 /**
@@ -26,7 +29,10 @@ export interface ImMessage {
   upper_message_id?: string
 }
 
-/** im/v1 `msg_type` values. */
+/**
+ * im/v1 `msg_type` values.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export type ImMessageType =
   | 'text'
   | 'post'
@@ -43,13 +49,17 @@ export type ImMessageType =
 /**
  * Checks the one field the client relies on (`message_id`) and passes the documented rest through
  * unchanged (all ids and timestamps are strings on this API; nothing is 64-bit).
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
 export const imMessageSchema = v.looseObject({ message_id: v.string() }) as v.GenericSchema<
   unknown,
   ImMessage
 >
 
-/** Largest im/v1 text request: 150 KB, counted in UTF-8 bytes of `content`. */
+/**
+ * Largest im/v1 text request: 150 KB, counted in UTF-8 bytes of `content`.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const maxContentBytes = 150 * 1024
 
 /**
@@ -70,5 +80,8 @@ export const contentSchema = v.pipe(
   v.maxBytes(maxContentBytes, 'at most 150 KB (UTF-8 bytes)'),
 )
 
-/** `uuid`: Feishu's de-duplication key, at most 50 characters. */
+/**
+ * `uuid`: Feishu's de-duplication key, at most 50 characters.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const uuidSchema = v.optional(v.pipe(requiredText, v.maxLength(50, 'at most 50 characters')))

@@ -24,7 +24,10 @@ import {
 } from './fake-wire.js'
 import { feishuMswHandlers } from './msw-handlers.js'
 
-/** Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`). */
+/**
+ * Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`).
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export type FeishuFault =
   | CommonFault
   /** A rate-limit code; 99991400 (default) answers HTTP 429 with `x-ogw-ratelimit-reset` seconds. */
@@ -36,7 +39,10 @@ export type FeishuFault =
   /** Any Feishu failure code, with this HTTP status (default 400) and log id. */
   | { kind: 'code'; code: number; msg?: string; status?: number; logId?: string }
 
-/** Options of {@link createFeishuFake}. */
+/**
+ * Options of {@link createFeishuFake}.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export interface FeishuFakeOptions {
   /** The app id the token endpoint accepts. Default `cli_fake_app`. */
   appId?: string
