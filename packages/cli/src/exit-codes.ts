@@ -1,10 +1,4 @@
-import {
-  MsgError,
-  NetworkError,
-  ResponseError,
-  ValidationError,
-  VendorError,
-} from '@msg/core'
+import { MsgError, NetworkError, ResponseError, ValidationError, VendorError } from '@msg/core'
 import { UsageError } from './usage-error.js'
 
 /** The exit codes of `msg`, as documented in `msg --help`. */

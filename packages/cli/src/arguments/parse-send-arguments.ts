@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { UsageError } from '../usage-error.js'
-import { vendorNames, type VendorSpec } from '../vendors/vendor-spec.js'
+import { type VendorSpec, vendorNames } from '../vendors/vendor-spec.js'
 import { findVendorSpec } from '../vendors/vendor-specs.js'
 import { toUsageError } from './to-usage-error.js'
 
@@ -69,7 +69,8 @@ export function parseSendArguments(args: readonly string[]): SendArguments | 'he
   }
   const { text, 'base-url': baseURL, timeout, json, verbose, sandbox, help, ...values } = parsed.values
   if (help === true) return 'help'
-  if (typeof text !== 'string') throw new UsageError('missing --text "…" (or --text - to read standard input)', 'send')
+  if (typeof text !== 'string')
+    throw new UsageError('missing --text "…" (or --text - to read standard input)', 'send')
   return {
     spec,
     text,

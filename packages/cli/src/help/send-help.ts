@@ -1,4 +1,4 @@
-import { commonSendOptions } from '../arguments/parse-send-arguments.js'
+import type { commonSendOptions } from '../arguments/parse-send-arguments.js'
 import { vendorNames } from '../vendors/vendor-spec.js'
 import { vendorSpecs } from '../vendors/vendor-specs.js'
 
@@ -20,7 +20,12 @@ function row(flag: string, description: string): string {
 export function sendHelp(): string {
   const lines = ['Usage: msg send <vendor> <target flags> --text "…" [options]', '', 'Options:']
   for (const [flag, description] of Object.entries(commonDescriptions))
-    lines.push(row(`--${flag}${flag === 'text' || flag === 'base-url' || flag === 'timeout' ? ' <value>' : ''}`, description))
+    lines.push(
+      row(
+        `--${flag}${flag === 'text' || flag === 'base-url' || flag === 'timeout' ? ' <value>' : ''}`,
+        description,
+      ),
+    )
   for (const name of vendorNames) {
     const spec = vendorSpecs[name]
     lines.push('', `${name}: ${spec.title}`, '  targets:')

@@ -19,7 +19,8 @@ export function verboseHooks(write: (line: string) => void, scrubber: SecretScru
         headers: event.headers,
         body: event.body,
       }),
-    error: (event) => print(`! ${event.operation} failed:`, { name: event.error.name, message: event.error.message }),
+    error: (event) =>
+      print(`! ${event.operation} failed:`, { name: event.error.name, message: event.error.message }),
     warning: (event) => write(scrubber.text(`warning: ${event.message}`)),
   }
 }

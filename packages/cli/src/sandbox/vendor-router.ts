@@ -11,11 +11,16 @@ export function createVendorRouter(routes: Readonly<Record<string, FetchHandler>
     const handler = Object.hasOwn(routes, prefix) ? routes[prefix] : undefined
     if (!handler)
       return Response.json(
-        { error: `no fake vendor at /${prefix}; try ${Object.keys(routes).map((name) => `/${name}`).join(', ')}` },
+        {
+          error: `no fake vendor at /${prefix}; try ${Object.keys(routes)
+            .map((name) => `/${name}`)
+            .join(', ')}`,
+        },
         { status: 404 },
       )
     url.pathname = `/${rest.join('/')}`
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer()
+    const body =
+      request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer()
     return handler(
       new Request(url, { method: request.method, headers: request.headers, ...(body ? { body } : {}) }),
     )

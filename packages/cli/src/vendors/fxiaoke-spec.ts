@@ -7,7 +7,9 @@ export const fxiaokeSpec: VendorSpec = {
   vendor: 'fxiaoke',
   title: 'Fxiaoke (ShareCRM) OpenAPI',
   baseUrlEnv: 'FXIAOKE_BASE_URL',
-  targetFlags: [{ name: 'to-user', description: 'recipient user id; repeat or comma-separate', multiple: true }],
+  targetFlags: [
+    { name: 'to-user', description: 'recipient user id; repeat or comma-separate', multiple: true },
+  ],
   optionFlags: [],
   credentials: [
     { flag: 'app-id', env: 'FXIAOKE_APP_ID', description: 'app id (FSAID_…)', secret: false },

@@ -29,7 +29,11 @@ export const geweSpec: VendorSpec = {
       toUserName === undefined
         ? {
             appId,
-            toWxid: requireFlag(input, 'to-wxid', 'target (--to-wxid, or --to-user-name for a private letter)'),
+            toWxid: requireFlag(
+              input,
+              'to-wxid',
+              'target (--to-wxid, or --to-user-name for a private letter)',
+            ),
             ...optionalEntry('ats', optionalFlag(input, 'ats')),
           }
         : {
