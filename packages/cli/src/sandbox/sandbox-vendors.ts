@@ -1,6 +1,13 @@
 import type { FetchHandler } from '@msg/core/testing'
 import type { VendorName } from '../vendors/vendor-spec.js'
 
+/** What the sandbox needs of a vendor fake: its handler, and what it saw (for `GET /_sandbox`). */
+export interface SandboxFake {
+  handle: FetchHandler
+  requests: readonly unknown[]
+  inbox: readonly unknown[]
+}
+
 /** How the sandbox runs one vendor's fake, and what a user needs to send to it. */
 export interface SandboxVendorSetup {
   /** Sample credentials, by `msg send` flag name. Not secrets: they only open the local fake. */
@@ -8,7 +15,7 @@ export interface SandboxVendorSetup {
   /** A sample target, by `msg send` flag name. */
   target: Readonly<Record<string, string>>
   /** Creates the fake (from the vendor package's `./testing`) accepting exactly these credentials. */
-  createHandler(): Promise<FetchHandler>
+  createFake(): Promise<SandboxFake>
 }
 
 /** The four fakes of the sandbox, each with credentials it accepts and a sample target. */
@@ -16,17 +23,17 @@ export const sandboxVendors: Readonly<Record<VendorName, SandboxVendorSetup>> = 
   gewe: {
     credentials: { token: 'sandbox-gewe-token' },
     target: { 'app-id': 'wx_sandbox_device', 'to-wxid': 'wxid_sandbox_friend' },
-    async createHandler() {
+    async createFake() {
       const { createGeweFake } = await import('@msg/gewe/testing')
-      return createGeweFake({ token: 'sandbox-gewe-token' }).handle
+      return createGeweFake({ token: 'sandbox-gewe-token' })
     },
   },
   feishu: {
     credentials: { 'app-id': 'cli_sandbox', 'app-secret': 'sandbox-feishu-secret' },
     target: { 'chat-id': 'oc_sandbox_chat' },
-    async createHandler() {
+    async createFake() {
       const { createFeishuFake } = await import('@msg/feishu/testing')
-      return createFeishuFake({ appId: 'cli_sandbox', appSecret: 'sandbox-feishu-secret' }).handle
+      return createFeishuFake({ appId: 'cli_sandbox', appSecret: 'sandbox-feishu-secret' })
     },
   },
   fxiaoke: {
@@ -37,22 +44,21 @@ export const sandboxVendors: Readonly<Record<VendorName, SandboxVendorSetup>> = 
       'user-id': 'FSUID_sandbox_admin',
     },
     target: { 'to-user': 'FSUID_sandbox_user' },
-    async createHandler() {
+    async createFake() {
       const { createFxiaokeFake } = await import('@msg/fxiaoke/testing')
       return createFxiaokeFake({
         appId: 'FSAID_sandbox',
         appSecret: 'sandbox-fxiaoke-secret',
         permanentCode: 'sandbox-permanent-code',
-      }).handle
+      })
     },
   },
   'netease-im': {
     credentials: { 'app-key': 'sandbox-netease-app-key', 'app-secret': 'sandbox-netease-secret' },
     target: { from: 'sandbox_alice', to: 'sandbox_bob' },
-    async createHandler() {
+    async createFake() {
       const { createNeteaseImFake } = await import('@msg/netease-im/testing')
       return createNeteaseImFake({ appKey: 'sandbox-netease-app-key', appSecret: 'sandbox-netease-secret' })
-        .handle
     },
   },
 }

@@ -16,7 +16,10 @@ export interface SandboxVendor {
   target: Readonly<Record<string, string>>
 }
 
-/** The four fakes served on one loopback port. */
+/**
+ * The four fakes served on one loopback port. `GET <url>/_sandbox` answers what each fake saw:
+ * `{ gewe: { requests: <count>, inbox: [...] }, … }`.
+ */
 export interface Sandbox {
   /** `http://127.0.0.1:<port>` */
   url: string
@@ -29,9 +32,16 @@ export interface Sandbox {
  * each under `/<vendor>`. `port` 0 (the default) picks a free port.
  */
 export async function startSandbox(options: { port?: number } = {}): Promise<Sandbox> {
-  const handlers = await Promise.all(vendorNames.map((name) => sandboxVendors[name].createHandler()))
-  const routes = Object.fromEntries(vendorNames.map((name, index) => [name, handlers[index]!]))
-  const served = await serve(createVendorRouter(routes), { port: options.port ?? 0 })
+  const fakes = await Promise.all(vendorNames.map((name) => sandboxVendors[name].createFake()))
+  const routes = Object.fromEntries(vendorNames.map((name, index) => [name, fakes[index]!.handle]))
+  const report = () =>
+    Object.fromEntries(
+      vendorNames.map((name, index) => [
+        name,
+        { requests: fakes[index]!.requests.length, inbox: fakes[index]!.inbox },
+      ]),
+    )
+  const served = await serve(createVendorRouter(routes, report), { port: options.port ?? 0 })
   const vendors = Object.fromEntries(
     vendorNames.map((name): [VendorName, SandboxVendor] => {
       const spec = vendorSpecs[name]
