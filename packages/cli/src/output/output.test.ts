@@ -38,7 +38,6 @@ describe('output', () => {
       message: 'token s3cr3t-value rejected',
       code: 99991663,
       status: 200,
-      retryable: false,
       requestId: 'log-1',
     })
     const lines = formatFailureLines(error, exitCodes.refused, scrubber).join('\n')
