@@ -11,7 +11,10 @@ const feishu = createFeishu({
   appSecret: env.FEISHU_APP_SECRET ?? '',
   ...(env.FEISHU_BASE_URL ? { baseURL: env.FEISHU_BASE_URL } : {}),
 })
-const gewe = createGewe({ token: env.GEWE_TOKEN ?? '', ...(env.GEWE_BASE_URL ? { baseURL: env.GEWE_BASE_URL } : {}) })
+const gewe = createGewe({
+  token: env.GEWE_TOKEN ?? '',
+  ...(env.GEWE_BASE_URL ? { baseURL: env.GEWE_BASE_URL } : {}),
+})
 
 const alert = withFallback([
   feishu.channel({ chatId: env.FEISHU_CHAT_ID ?? '' }),

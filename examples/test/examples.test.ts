@@ -30,13 +30,16 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop())
 
 describe('examples/ against msg sandbox', () => {
-  it.each(['gewe', 'feishu', 'fxiaoke', 'netease-im'])('%s.ts sends and prints the message id', async (name) => {
-    const run = await runNode(example(name), ['hello from the example'], env)
-    expect(run.stderr).toBe('')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(new RegExp(`^${name} message id \\S+\\n$`))
-    expect(run.stdout).not.toContain('undefined')
-  })
+  it.each(['gewe', 'feishu', 'fxiaoke', 'netease-im'])(
+    '%s.ts sends and prints the message id',
+    async (name) => {
+      const run = await runNode(example(name), ['hello from the example'], env)
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(new RegExp(`^${name} message id \\S+\\n$`))
+      expect(run.stdout).not.toContain('undefined')
+    },
+  )
 
   it('fallback.ts sends through Feishu while it works', async () => {
     const run = await runNode(example('fallback'), ['disk full'], env)
@@ -45,7 +48,10 @@ describe('examples/ against msg sandbox', () => {
   })
 
   it('fallback.ts moves on to GeWe when Feishu refuses the credentials (delivery not-sent)', async () => {
-    const run = await runNode(example('fallback'), ['disk full'], { ...env, FEISHU_APP_SECRET: 'wrong-secret' })
+    const run = await runNode(example('fallback'), ['disk full'], {
+      ...env,
+      FEISHU_APP_SECRET: 'wrong-secret',
+    })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^sent via gewe, message id \S+/)
   })

@@ -50,7 +50,15 @@ export function runMsg(
 /** A running `msg sandbox --json`, as the test sees it. */
 export interface SandboxProcess {
   url: string
-  vendors: Record<string, { baseURL: string; env: Record<string, string>; credentials: Record<string, string>; target: Record<string, string> }>
+  vendors: Record<
+    string,
+    {
+      baseURL: string
+      env: Record<string, string>
+      credentials: Record<string, string>
+      target: Record<string, string>
+    }
+  >
   /** `GET /_sandbox`: the request count and inbox of each fake. */
   seen(): Promise<Record<string, { requests: number; inbox: unknown[] }>>
   stop(): Promise<number | null>

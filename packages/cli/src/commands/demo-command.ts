@@ -3,6 +3,7 @@ import type { CommandIo } from '../command-io.js'
 import { closedPortURL } from '../demo/closed-port-url.js'
 import { createDemoChannels } from '../demo/demo-channels.js'
 import { type ExitCode, exitCodes } from '../exit-codes.js'
+import { formatIds } from '../output/format-sent.js'
 import { startSandbox } from '../sandbox/start-sandbox.js'
 import { vendorNames } from '../vendors/vendor-spec.js'
 
@@ -25,9 +26,7 @@ export async function demoCommand(_args: readonly string[], io: CommandIo): Prom
     io.stdout('1. sendText through each vendor')
     for (const name of vendorNames) {
       const sent = await channels[name].send(`hello from msg demo via ${name}`)
-      io.stdout(
-        `   ${name.padEnd(11)} message id ${sent.messageId}${sent.requestId ? `  request id ${sent.requestId}` : ''}`,
-      )
+      io.stdout(`   ${name.padEnd(11)} ${formatIds(sent)}`)
     }
 
     io.stdout('2. broadcast to all four (every outcome, never throws)')
@@ -37,7 +36,7 @@ export async function demoCommand(_args: readonly string[], io: CommandIo): Prom
     )
     for (const result of results)
       io.stdout(
-        `   ${result.vendor.padEnd(11)} ${result.ok ? `ok, message id ${result.message.messageId}` : `failed: ${describeFailure(result.error)}`}`,
+        `   ${result.vendor.padEnd(11)} ${result.ok ? `ok, ${formatIds(result.message)}` : `failed: ${describeFailure(result.error)}`}`,
       )
     if (results.some((result) => !result.ok)) throw new Error('broadcast: a vendor failed')
 
@@ -54,7 +53,7 @@ export async function demoCommand(_args: readonly string[], io: CommandIo): Prom
     }
     const sent = await withFallback([observed, channels.feishu]).send('fallback from msg demo')
     io.stdout(`   gewe        failed: ${describeFailure(firstFailure)}, so the next channel was tried`)
-    io.stdout(`   ${sent.vendor.padEnd(11)} message id ${sent.messageId}`)
+    io.stdout(`   ${sent.vendor.padEnd(11)} ${formatIds(sent)}`)
     if (sent.vendor !== 'feishu') throw new Error(`withFallback: expected feishu, got ${sent.vendor}`)
     io.stdout(`done in ${Date.now() - started} ms`)
     return exitCodes.sent

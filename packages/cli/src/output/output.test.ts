@@ -10,6 +10,9 @@ describe('output', () => {
   it('prints one line with vendor, message id and request id', () => {
     const message = { vendor: 'gewe' as const, messageId: '9007199254740993', requestId: 'r-1', raw: {} }
     expect(formatSentLine(message)).toBe('sent via gewe  message id 9007199254740993  request id r-1')
+    expect(formatSentLine({ vendor: 'fxiaoke', requestId: 'E-O.1', raw: {} })).toBe(
+      'sent via fxiaoke  request id E-O.1  (fxiaoke returns no message id)',
+    )
     expect(sentJson(message)).toEqual({
       ok: true,
       vendor: 'gewe',
