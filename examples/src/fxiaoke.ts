@@ -15,4 +15,5 @@ const fxiaoke = createFxiaoke({
 })
 const toUser = (env.FXIAOKE_TO_USER ?? '').split(',').filter(Boolean)
 const sent = await fxiaoke.sendText({ toUser }, process.argv[2] ?? 'Hello from @msg/fxiaoke')
-console.log(`fxiaoke message id ${sent.messageId}`)
+// Fxiaoke answers with a trace id only (no message id): keep it for support tickets.
+console.log(`fxiaoke trace id ${sent.requestId}`)

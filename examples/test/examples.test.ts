@@ -31,12 +31,12 @@ afterAll(() => sandbox.stop())
 
 describe('examples/ against msg sandbox', () => {
   it.each(['gewe', 'feishu', 'fxiaoke', 'netease-im'])(
-    '%s.ts sends and prints the message id',
+    '%s.ts sends and prints the message id (fxiaoke: trace id)',
     async (name) => {
       const run = await runNode(example(name), ['hello from the example'], env)
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
-      expect(run.stdout).toMatch(new RegExp(`^${name} message id \\S+\\n$`))
+      expect(run.stdout).toMatch(new RegExp(`^${name} (message|trace) id \\S+\\n$`))
       expect(run.stdout).not.toContain('undefined')
     },
   )
