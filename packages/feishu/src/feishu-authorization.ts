@@ -10,8 +10,13 @@ import {
 import { fetchTenantAccessToken } from './auth/tenant-access-token.js'
 import type { FeishuSettings } from './feishu-settings.js'
 
-/** Runs one authorized call with `Authorization: Bearer <tenant_access_token>`, refreshing once on a token code. */
-export type Authorized = <Result>(attempt: (headers: Record<string, string>) => Promise<Result>) => Promise<Result>
+/**
+ * Runs one authorized call with `Authorization: Bearer <tenant_access_token>`, refreshing once on a token code.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
+export type Authorized = <Result>(
+  attempt: (headers: Record<string, string>) => Promise<Result>,
+) => Promise<Result>
 
 /** A token that could not be obtained means no message left: the send's delivery is `not-sent`. */
 function notSent(error: unknown): unknown {
@@ -45,8 +50,8 @@ export function createAuthorization(
     cache = {
       get: async () => ({
         value: typeof source === 'string' ? source : await source(),
-        expiresAt: Number.POSITIVE_INFINITY,
-        refreshAt: Number.POSITIVE_INFINITY,
+        expiresAt: Infinity,
+        refreshAt: Infinity,
       }),
       invalidate: async () => undefined,
     }
@@ -67,7 +72,10 @@ export function createAuthorization(
   return (attempt) => withTokenRefresh(guarded, (token) => attempt(header(token)))
 }
 
-/** What endpoint functions need from the client. */
+/**
+ * What endpoint functions need from the client.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export interface FeishuContext {
   http: HttpClient
   authorized: Authorized

@@ -9,9 +9,9 @@ import {
 import { createAuthorization, type FeishuContext } from './feishu-authorization.js'
 import { mention, mentionAll } from './feishu-mention.js'
 import { type FeishuSettings, feishuSettingsSchema } from './feishu-settings.js'
-import { feishuChannel, type FeishuTarget, sendText } from './feishu-text-channel.js'
-import { type ImMessageCreateRequest, imMessageCreate } from './im/message-create.js'
+import { type FeishuTarget, feishuChannel, sendText } from './feishu-text-channel.js'
 import type { ImMessage } from './im/message.js'
+import { type ImMessageCreateRequest, imMessageCreate } from './im/message-create.js'
 import { type ImMessageReplyRequest, imMessageReply } from './im/message-reply.js'
 import { type MessageSendBody, type MessageSendData, messageSend } from './message/send.js'
 import { version } from './version.js'
@@ -43,6 +43,8 @@ export interface FeishuClient {
   mentionAll: typeof mentionAll
 }
 
+const dataOf = <Data>(result: Promise<{ data: Data }>) => result.then((value) => value.data)
+
 /** Default base URLs of the two brands; paths are identical. */
 const domains = { feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' }
 
@@ -61,29 +63,26 @@ export function createFeishu(settings: FeishuSettings): FeishuClient {
     dangerouslyAllowBrowser: settings.dangerouslyAllowBrowser,
   })
   const defaultBaseURL = domains[settings.domain ?? 'feishu']
-  const tokens: string[] = []
+  // Tokens in use (a few a day at most), redacted like the app secret.
+  const tokens = new Set<string>()
   const http = createHttpClient({
     vendor: 'feishu',
     version,
     defaultBaseURL,
     settings,
-    secrets: () => (settings.appSecret === undefined ? tokens : [settings.appSecret, ...tokens]),
+    secrets: () => [settings.appSecret ?? '', ...tokens],
   })
-  const remember = (token: string) => {
-    if (tokens.includes(token)) return
-    tokens.push(token)
-    if (tokens.length > 4) tokens.shift()
-  }
   const baseURL = (settings.baseURL ?? defaultBaseURL).replace(/\/+$/, '')
-  const context: FeishuContext = { http, authorized: createAuthorization(settings, http, baseURL, remember) }
+  const context: FeishuContext = {
+    http,
+    authorized: createAuthorization(settings, http, baseURL, (token) => tokens.add(token)),
+  }
   return {
-    message: {
-      send: async (body, options) => (await messageSend(context, body, options)).data,
-    },
+    message: { send: (body, options) => dataOf(messageSend(context, body, options)) },
     im: {
       message: {
-        create: async (request, options) => (await imMessageCreate(context, request, options)).data,
-        reply: async (request, options) => (await imMessageReply(context, request, options)).data,
+        create: (request, options) => dataOf(imMessageCreate(context, request, options)),
+        reply: (request, options) => dataOf(imMessageReply(context, request, options)),
       },
     },
     sendText: (target, text, options) => sendText(context, target, text, options),

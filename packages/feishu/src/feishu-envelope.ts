@@ -19,13 +19,20 @@ export interface FeishuEnvelope {
   error?: unknown
 }
 
-/** What an endpoint function returns: the unwrapped data and the request id for support tickets. */
+/**
+ * What an endpoint function returns: the unwrapped data and the request id for support tickets.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export interface FeishuResult<Data> {
   data: Data
   requestId: string | undefined
 }
 
-const envelopeSchema = v.looseObject({ code: v.number(), msg: v.optional(v.string()), error: v.optional(v.unknown()) })
+const envelopeSchema = v.looseObject({
+  code: v.number(),
+  msg: v.optional(v.string()),
+  error: v.optional(v.unknown()),
+})
 
 /**
  * The request id of a reply: `X-Tt-Logid`, else `X-Request-Id`, else the body's `error.log_id`.
@@ -48,7 +55,8 @@ function createReader(classify: (codeClass: CodeClass, status: number) => CodeCl
     message: (envelope) => envelope.msg,
     classify: (code, _envelope, response) => classify(feishuCodeClass(code), response.status),
     requestId: feishuRequestId,
-    retryAfterMs: (response) => retryAfterFromHeaders(response.headers, ['x-ogw-ratelimit-reset', 'retry-after']),
+    retryAfterMs: (response) =>
+      retryAfterFromHeaders(response.headers, ['x-ogw-ratelimit-reset', 'retry-after']),
   })
 }
 

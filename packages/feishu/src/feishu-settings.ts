@@ -1,5 +1,6 @@
 import type { TokenStore, TransportSettings } from '@msg/core'
 import * as v from 'valibot'
+import { requiredText } from './im/message.js'
 
 /**
  * A self-built app's credentials: the client fetches and caches the tenant access token itself.
@@ -45,15 +46,16 @@ export interface FeishuOptions extends TransportSettings {
  */
 export type FeishuSettings = FeishuOptions & (FeishuAppCredentials | FeishuTokenCredentials)
 
-const text = (name: string) => v.pipe(v.string(`${name} must be a string`), v.minLength(1, 'must not be empty'))
-
-/** The valibot schema `createFeishu` checks its settings with. */
+/**
+ * The valibot schema `createFeishu` checks its settings with.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const feishuSettingsSchema = v.pipe(
   v.looseObject({
-    appId: v.optional(text('appId')),
-    appSecret: v.optional(text('appSecret')),
+    appId: v.optional(requiredText),
+    appSecret: v.optional(requiredText),
     tenantAccessToken: v.optional(
-      v.union([text('tenantAccessToken'), v.function()], 'must be a non-empty string or a function'),
+      v.union([requiredText, v.function()], 'must be a non-empty string or a function'),
     ),
     domain: v.optional(v.picklist(['feishu', 'lark'], "must be 'feishu' or 'lark'")),
     baseURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'))),

@@ -2,8 +2,8 @@ import { type CallOptions, randomUuid, type SentMessage, type TextChannel, valid
 import * as v from 'valibot'
 import type { FeishuContext } from './feishu-authorization.js'
 import type { FeishuResult } from './feishu-envelope.js'
+import { type ImMessage, requiredText } from './im/message.js'
 import { imMessageCreate, type ReceiveIdType } from './im/message-create.js'
-import type { ImMessage } from './im/message.js'
 import { imMessageReply } from './im/message-reply.js'
 
 /**
@@ -29,19 +29,20 @@ const idTypes: Record<string, ReceiveIdType> = {
 
 const targetSchema = v.pipe(
   v.looseObject({
-    replyTo: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
+    replyTo: v.optional(requiredText),
     replyInThread: v.optional(v.boolean('must be a boolean')),
   }),
   v.check(
     (target) =>
-      Object.keys(idTypes).filter((key) => typeof target[key] === 'string' && target[key] !== '').length === 1,
+      Object.keys(idTypes).filter((key) => typeof target[key] === 'string' && target[key] !== '').length ===
+      1,
     'needs exactly one non-empty id: chatId, openId, userId, unionId or email',
   ),
 )
 
 const inputSchema = v.object({
   target: targetSchema,
-  text: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+  text: requiredText,
 })
 
 /**
@@ -55,13 +56,16 @@ export async function sendText(
   text: string,
   options: CallOptions = {},
 ): Promise<SentMessage> {
-  const checked = validateInput(inputSchema, { target, text }, { vendor: 'feishu', operation: 'sendText' }).target
+  const checked = validateInput(
+    inputSchema,
+    { target, text },
+    { vendor: 'feishu', operation: 'sendText' },
+  ).target
   const content = { text }
   const uuid = options.idempotencyKey ?? randomUuid()
   let result: FeishuResult<ImMessage>
   if (checked.replyTo !== undefined) {
-    const data = { msg_type: 'text' as const, content, uuid }
-    if (checked.replyInThread !== undefined) Object.assign(data, { reply_in_thread: checked.replyInThread })
+    const data = { msg_type: 'text' as const, content, reply_in_thread: checked.replyInThread, uuid }
     result = await imMessageReply(context, { path: { message_id: checked.replyTo }, data }, options)
   } else {
     const [key, type] = Object.entries(idTypes).find(([name]) => typeof checked[name] === 'string') ?? []
@@ -74,7 +78,12 @@ export async function sendText(
       options,
     )
   }
-  return { vendor: 'feishu', messageId: result.data.message_id, requestId: result.requestId, raw: result.data }
+  return {
+    vendor: 'feishu',
+    messageId: result.data.message_id,
+    requestId: result.requestId,
+    raw: result.data,
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AuthError, RateLimitError, ResponseError, ValidationError, VendorError } from '@msg/core'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createFeishu, type FeishuSettings, mention } from '../src/index.js'
+import { createFeishu, type FeishuOptions, mention } from '../src/index.js'
 import type { FeishuFake } from '../src/testing/index.js'
 
 /** The seed's request body example, exactly as documented (001_50df1f82ceff09ae.txt). */
@@ -19,7 +19,7 @@ export const seedBodyText = `{
 const messagePaths = ['/open-apis/message/v4/send/', '/open-apis/im/v1/messages']
 
 /** The "Done when" list of issue 3, run against one way of reaching the fake (msw or loopback HTTP). */
-export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; settings: Partial<FeishuSettings> }) {
+export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; settings: FeishuOptions }) {
   describe(`done when (${name})`, () => {
     let fake: FeishuFake
     let client: ReturnType<typeof createFeishu>
@@ -53,7 +53,9 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
     })
 
     it('fetches one token for 1000 concurrent sends (single flight)', async () => {
-      const sends = Array.from({ length: 1000 }, (_, index) => client.sendText({ openId: 'ou_a' }, `n${index}`))
+      const sends = Array.from({ length: 1000 }, (_, index) =>
+        client.sendText({ openId: 'ou_a' }, `n${index}`),
+      )
       const results = await Promise.all(sends)
       expect(tokenRequests()).toHaveLength(1)
       expect(fake.inbox).toHaveLength(1000)
@@ -91,14 +93,24 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
 
     it('reports 429 as RateLimitError with retryAfterMs when the budget is spent', async () => {
       fake.inject({ kind: 'rate-limit', resetSeconds: 7 })
-      const limited = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, ...setup().settings, retry: 0 })
+      const limited = createFeishu({
+        appId: fake.appId,
+        appSecret: fake.appSecret,
+        ...setup().settings,
+        retry: 0,
+      })
       const error = await limited.sendText({ openId: 'ou_a' }, 'hi').catch((caught: unknown) => caught)
       expect(RateLimitError.isInstance(error)).toBe(true)
       expect(error).toMatchObject({ code: 99991400, status: 429, retryAfterMs: 7000, delivery: 'not-sent' })
     })
 
     it('throws VendorError 230002 with retryable false and the log id', async () => {
-      fake.inject({ kind: 'code', code: 230002, msg: 'Bot/User can NOT be out of the chat.', logId: 'LOG230002' })
+      fake.inject({
+        kind: 'code',
+        code: 230002,
+        msg: 'Bot/User can NOT be out of the chat.',
+        logId: 'LOG230002',
+      })
       const error = await client.sendText({ chatId: 'oc_x' }, 'hi').catch((caught: unknown) => caught)
       expect(VendorError.isInstance(error) && !RateLimitError.isInstance(error)).toBe(true)
       expect(AuthError.isInstance(error)).toBe(false)
@@ -127,7 +139,7 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
       const sent = await client.sendText({ openId: 'ou_a' }, 'once')
       const [first, second] = messageRequests()
       expect(messageRequests()).toHaveLength(2)
-      expect((first?.body as { uuid: string }).uuid).toMatch(/^[0-9a-f-]{36}$/)
+      expect((first!.body as { uuid: string }).uuid).toMatch(/^[0-9a-f-]{36}$/)
       expect(second?.text).toBe(first?.text)
       expect(fake.inbox).toHaveLength(1)
       expect(sent.messageId).toBe(fake.inbox[0]?.message_id)
@@ -155,7 +167,9 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
     it('escapes mentions so user text cannot inject markup', async () => {
       const text = `hi ${mention('ou_a', '</at><at user_id="all">')}`
       await client.channel({ openId: 'ou_b' }).send(text)
-      expect(fake.inbox[0]?.text).toBe('hi <at user_id="ou_a">&lt;/at&gt;&lt;at user_id=&quot;all&quot;&gt;</at>')
+      expect(fake.inbox[0]?.text).toBe(
+        'hi <at user_id="ou_a">&lt;/at&gt;&lt;at user_id=&quot;all&quot;&gt;</at>',
+      )
     })
   })
 }

@@ -78,7 +78,10 @@ const common = {
   tokenMarginMs: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'))),
 }
 
-/** The valibot schema of the settings, picked by the credentials they carry. */
+/**
+ * The valibot schema of the settings, picked by the credentials they carry.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
 export function fxiaokeSettingsSchema(settings: unknown) {
   return (settings as { accessToken?: unknown } | undefined)?.accessToken === undefined
     ? v.looseObject(

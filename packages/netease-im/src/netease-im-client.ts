@@ -61,7 +61,7 @@ export function createNeteaseIm(settings: NeteaseImSettings): NeteaseImClient {
     }),
     sign: async (): Promise<Record<string, string>> => {
       if (appSecret !== undefined && appKey !== undefined)
-        return { ...(await createSignatureHeaders({ appKey, appSecret, clockOffsetMs })) }
+        return createSignatureHeaders({ appKey, appSecret, clockOffsetMs })
       return appKey === undefined ? {} : { AppKey: appKey }
     },
     textLimit: settings.textLimit ?? 5000,

@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import { classifyNeteaseImCode, isSignatureRejection, successCode } from './netease-im-error-codes.js'
 
 const envelopeSchema = v.looseObject({
-  code: v.number('code must be a number'),
+  code: v.number(),
   msg: v.optional(v.string()),
   data: v.optional(v.unknown()),
 })
@@ -50,11 +50,11 @@ export function explainSignatureRejection(
   const skewSeconds = Math.round((Date.now() + clockOffsetMs - serverTime) / 1000)
   const hint =
     Math.abs(skewSeconds) > 60
-      ? `clock skew: this machine's clock is ${Math.abs(skewSeconds)} s ${skewSeconds > 0 ? 'ahead of' : 'behind'} NetEase's, and a CheckSum is valid only within 5 minutes of CurTime. Sync the clock (NTP) or set clockOffsetMs`
-      : 'check appSecret, and that the clock is within 5 minutes of NetEase (CurTime)'
+      ? `clock skew: this machine's clock is ${Math.abs(skewSeconds)} s ${skewSeconds > 0 ? 'ahead of' : 'behind'} NetEase's; sync it (NTP) or set clockOffsetMs`
+      : 'check appSecret and the clock'
   return new AuthError({
     vendor: error.vendor,
-    message: `${describeRequest(context)}: vendor code 414 (${error.vendorMessage ?? ''}): CheckSum rejected, ${hint}`,
+    message: `${describeRequest(context)}: vendor code 414 (${error.vendorMessage}): CheckSum rejected (valid 5 minutes from CurTime), ${hint}`,
     code: 414,
     status: error.status,
     requestId: error.requestId,

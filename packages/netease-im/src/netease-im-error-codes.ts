@@ -7,8 +7,13 @@ export const successCode = 200
 export const duplicateMessageCode = 107306
 
 /**
- * NetEase IM v2 codes by how we handle them. Unlisted codes are permanent `VendorError`s with the raw
- * code. 414 is a parameter error, or a CheckSum/CurTime rejection (`AuthError`) when its `msg` says so.
+ * NetEase IM v2 codes by how we handle them. Unlisted codes are permanent `VendorError`s (not
+ * retried) with the raw code, among them 403 forbidden, 404 not found, 102404 account missing,
+ * 102421 account chat-banned, 102422 account banned, 102426 blocklisted, 107410 messaging disabled,
+ * 107451 / 195002 antispam hit, 107316 force-push list too long, 107330 both no-sense, 108404 team
+ * missing, 108423 / 108306 team chat-banned, 109404 member missing, 109424 member chat-banned and
+ * 110404 conversation missing (kept out of the table to save bytes: the fallback covers them).
+ * 414 is a parameter error, or a CheckSum/CurTime rejection (`AuthError`) when its `msg` says so.
  * @see https://doc.commsease.com/en/messaging/server-apis/TM5NTk2Mzc?platform=server (status codes)
  * @see https://doc.yunxin.163.com/messaging2/concept/TM3MTAxNzE?platform=client (rate limits)
  */
@@ -21,14 +26,6 @@ export const classifyNeteaseImCode = createCodeClassifier(
     'rate-limit': [416, 107323, 107304, 107449],
     // 449 / 102449 retry needed, 500 server error, 503 busy, 514 service unavailable.
     transient: [449, 102449, 500, 503, 514],
-    // 403 forbidden, 404 not found, 102404 account missing, 102421 account chat-banned, 102422 account
-    // banned, 102426 blocklisted, 107410 messaging disabled, 107451 / 195002 antispam hit, 107316
-    // force-push list too long, 107330 both no-sense, 108404 team missing, 108423 / 108306 team
-    // chat-banned, 109404 member missing, 109424 member chat-banned, 110404 conversation missing.
-    permanent: [
-      403, 404, 102404, 102421, 102422, 102426, 107410, 107451, 195002, 107316, 107330, 108404, 108423,
-      108306, 109404, 109424, 110404,
-    ],
   },
   'permanent',
 )

@@ -22,10 +22,28 @@ describe('retries and error mapping', () => {
     expect(error).toMatchObject({ code: 416, retryAfterMs: 60_000, delivery: 'not-sent', retryable: true })
   })
 
-  it('maps 107323 (message flow control) to RateLimitError', async () => {
+  it.each([107323, 107304, 107449])('maps %i to RateLimitError', async (code) => {
     const { fake, client } = setup({ retry: 0 })
-    fake.inject({ kind: 'rate-limit', code: 107323 })
+    fake.inject({ kind: 'code', code })
     await expect(client.conversation.sendMessage('a|1|b', text)).rejects.toBeInstanceOf(RateLimitError)
+  })
+
+  it('does not wait longer than retry.maxRetryAfter: a 416 asking for more fails at once', async () => {
+    const { fake, client } = setup({ rateLimitWaitMs: 120_000, retry: { limit: 2, backoffLimit: 1 } })
+    fake.inject({ kind: 'rate-limit' })
+    const error = await client.conversation.sendMessage('a|1|b', text).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'RateLimitError', retryAfterMs: 120_000 })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it.each([101301, 997])('maps %i to AuthError without retrying', async (code) => {
+    const { fake, client } = setup()
+    fake.inject({ kind: 'code', code }, { times: 3 })
+    await expect(client.conversation.sendMessage('a|1|b', text)).rejects.toMatchObject({
+      name: 'AuthError',
+      code,
+    })
+    expect(fake.requests).toHaveLength(1)
   })
 
   it.each([403, 404, 102404, 102421, 102422, 102426, 107410, 107451, 108404, 108423, 109424])(
@@ -126,7 +144,7 @@ describe('signature rejections', () => {
     expect((error as Error).message).toMatch(
       /clock skew: this machine's clock is (89\d|90\d) s behind NetEase's/,
     )
-    expect((error as Error).message).toContain('within 5 minutes of CurTime')
+    expect((error as Error).message).toContain('valid 5 minutes from CurTime')
     expect((error as Error).message).toContain('clockOffsetMs')
     expect(fake.requests).toHaveLength(1)
   })

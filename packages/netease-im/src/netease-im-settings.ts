@@ -1,5 +1,6 @@
 import type { TransportSettings } from '@msg/core'
 import * as v from 'valibot'
+import { integerRule, nonEmptyText, stringRule } from './validation-rules.js'
 
 /** Options shared by both ways of creating a client. */
 export interface NeteaseImOptions extends TransportSettings {
@@ -37,26 +38,17 @@ export interface NeteaseImProxySettings extends NeteaseImOptions {
  */
 export type NeteaseImSettings = NeteaseImSignedSettings | NeteaseImProxySettings
 
-const text = (name: string) =>
-  v.pipe(v.string(`${name} must be a string`), v.nonEmpty(`${name} must not be empty`))
-const count = (name: string) =>
-  v.pipe(
-    v.number(`${name} must be a number`),
-    v.integer(`${name} must be an integer`),
-    v.minValue(0, `${name} must not be negative`),
-  )
-
 /** The valibot schema the factory checks its settings with. */
 export const neteaseImSettingsSchema = v.pipe(
   v.looseObject({
-    appKey: v.optional(text('appKey')),
-    appSecret: v.optional(text('appSecret')),
-    baseURL: v.optional(v.pipe(v.string('baseURL must be a string'), v.url('baseURL must be a URL'))),
-    region: v.optional(v.picklist(['cn', 'sg'], "region must be 'cn' or 'sg'")),
-    backup: v.optional(v.boolean('backup must be a boolean')),
-    textLimit: v.optional(v.pipe(count('textLimit'), v.minValue(1, 'textLimit must be at least 1'))),
-    rateLimitWaitMs: v.optional(count('rateLimitWaitMs')),
-    clockOffsetMs: v.optional(v.number('clockOffsetMs must be a number')),
+    appKey: v.optional(nonEmptyText),
+    appSecret: v.optional(nonEmptyText),
+    baseURL: v.optional(v.pipe(stringRule, v.url('must be a URL'))),
+    region: v.optional(v.picklist(['cn', 'sg'], "must be 'cn' or 'sg'")),
+    backup: v.optional(v.boolean('must be a boolean')),
+    textLimit: v.optional(integerRule(1)),
+    rateLimitWaitMs: v.optional(integerRule(0)),
+    clockOffsetMs: v.optional(v.number('must be a number')),
   }),
   v.check(
     (settings) => settings.appSecret === undefined || settings.appKey !== undefined,
@@ -64,7 +56,7 @@ export const neteaseImSettingsSchema = v.pipe(
   ),
   v.check(
     (settings) => settings.appSecret !== undefined || settings.baseURL !== undefined,
-    'appSecret is required unless baseURL points at a proxy that signs requests',
+    'appSecret is required unless baseURL is a signing proxy',
   ),
 )
 

@@ -1,5 +1,5 @@
 /** The headers that sign one attempt. */
-export interface SignatureHeaders {
+export type SignatureHeaders = {
   AppKey: string
   Nonce: string
   CurTime: string

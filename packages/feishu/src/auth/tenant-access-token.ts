@@ -2,7 +2,10 @@ import type { FetchedToken, HttpClient } from '@msg/core'
 import * as v from 'valibot'
 import { readTokenEnvelope } from '../feishu-envelope.js'
 
-/** The token endpoint's path, identical on Feishu and Lark. */
+/**
+ * The token endpoint's path, identical on Feishu and Lark.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
 export const tenantAccessTokenPath = '/open-apis/auth/v3/tenant_access_token/internal'
 
 const tokenSchema = v.object({

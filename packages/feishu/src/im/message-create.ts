@@ -2,7 +2,14 @@ import { type CallOptions, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from '../feishu-authorization.js'
 import { type FeishuResult, readData } from '../feishu-envelope.js'
-import { contentSchema, type ImMessage, type ImMessageType, imMessageSchema, requiredText, uuidSchema } from './message.js'
+import {
+  contentSchema,
+  type ImMessage,
+  type ImMessageType,
+  imMessageSchema,
+  requiredText,
+  uuidSchema,
+} from './message.js'
 
 /**
  * Which kind of id `receive_id` is. Pass it explicitly; id prefixes are conventions only.
@@ -26,12 +33,11 @@ export interface ImMessageCreateRequest {
   }
 }
 
+const receiveIdTypes: ReceiveIdType[] = ['open_id', 'union_id', 'user_id', 'email', 'chat_id']
+
 const requestSchema = v.object({
   params: v.object({
-    receive_id_type: v.picklist(
-      ['open_id', 'union_id', 'user_id', 'email', 'chat_id'],
-      'must be one of open_id, union_id, user_id, email, chat_id',
-    ),
+    receive_id_type: v.picklist(receiveIdTypes, `must be one of ${receiveIdTypes.join(', ')}`),
   }),
   data: v.object({
     receive_id: requiredText,
@@ -55,15 +61,14 @@ export async function imMessageCreate(
     vendor: 'feishu',
     operation: 'im.message.create',
   })
-  const { uuid, ...rest } = data
   return context.authorized((headers) =>
     context.http.send({
       operation: 'im.message.create',
       path: '/open-apis/im/v1/messages',
       query: () => params,
       headers: () => headers,
-      body: uuid === undefined ? rest : { ...rest, uuid },
-      idempotent: uuid !== undefined,
+      body: data,
+      idempotent: data.uuid !== undefined,
       read: readData(imMessageSchema),
       options,
     }),

@@ -2,7 +2,14 @@ import { type CallOptions, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from '../feishu-authorization.js'
 import { type FeishuResult, readData } from '../feishu-envelope.js'
-import { contentSchema, type ImMessage, type ImMessageType, imMessageSchema, requiredText, uuidSchema } from './message.js'
+import {
+  contentSchema,
+  type ImMessage,
+  type ImMessageType,
+  imMessageSchema,
+  requiredText,
+  uuidSchema,
+} from './message.js'
 
 /**
  * The request of im/v1 reply, as in Feishu's docs: `path` holds the replied-to message, `data` the body.
@@ -24,8 +31,8 @@ export interface ImMessageReplyRequest {
 const requestSchema = v.object({
   path: v.object({ message_id: requiredText }),
   data: v.object({
-    msg_type: requiredText,
     content: contentSchema,
+    msg_type: requiredText,
     reply_in_thread: v.optional(v.boolean('must be a boolean')),
     uuid: uuidSchema,
   }),
@@ -44,15 +51,13 @@ export async function imMessageReply(
     vendor: 'feishu',
     operation: 'im.message.reply',
   })
-  const body: Record<string, unknown> = { content: data.content, msg_type: data.msg_type }
-  if (data.reply_in_thread !== undefined) body.reply_in_thread = data.reply_in_thread
-  if (data.uuid !== undefined) body.uuid = data.uuid
   return context.authorized((headers) =>
     context.http.send({
       operation: 'im.message.reply',
       path: `/open-apis/im/v1/messages/${encodeURIComponent(path.message_id)}/reply`,
       headers: () => headers,
-      body,
+      // In the documented field order; absent optional fields are left out by JSON.
+      body: data,
       idempotent: data.uuid !== undefined,
       read: readData(imMessageSchema),
       options,

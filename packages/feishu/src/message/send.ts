@@ -2,6 +2,7 @@ import { type CallOptions, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from '../feishu-authorization.js'
 import { type FeishuResult, readData } from '../feishu-envelope.js'
+import { requiredText } from '../im/message.js'
 
 /**
  * The legacy v4 text send body, exactly as documented. At least one recipient field is required;
@@ -30,7 +31,7 @@ export interface MessageSendData {
   message_id: string
 }
 
-const id = v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')))
+const id = v.optional(requiredText)
 
 const bodySchema = v.pipe(
   v.strictObject(
@@ -41,9 +42,7 @@ const bodySchema = v.pipe(
       chat_id: id,
       root_id: id,
       msg_type: v.literal('text', "must be 'text'"),
-      content: v.strictObject({
-        text: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
-      }),
+      content: v.strictObject({ text: requiredText }),
     },
     'unknown field',
   ),

@@ -1,6 +1,16 @@
-import { type FeishuFakeRequest, fakeMessages, feishuData, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
+import {
+  type FeishuFakeRequest,
+  fakeMessages,
+  feishuData,
+  feishuFailure,
+  feishuJson,
+  randomHex,
+} from './fake-wire.js'
 
-/** A message the fake accepted. */
+/**
+ * A message the fake accepted.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export interface FeishuInboxEntry {
   message_id: string
   endpoint: 'message.send' | 'im.message.create' | 'im.message.reply'
@@ -21,7 +31,10 @@ export interface FeishuInboxEntry {
   create_time: string
 }
 
-/** The fake's message state. */
+/**
+ * The fake's message state.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export interface MessageState {
   inbox: FeishuInboxEntry[]
   byUuid: Map<string, { at: number; entry: FeishuInboxEntry }>
@@ -45,8 +58,8 @@ function textOf(content: string): string | undefined {
 
 function chatFor(state: MessageState, id: string): string {
   if (id.startsWith('oc_')) return id
-  let chat = state.chats.get(id)
-  if (!chat) state.chats.set(id, (chat = `oc_${randomHex(16)}`))
+  const chat = state.chats.get(id) ?? `oc_${randomHex(16)}`
+  state.chats.set(id, chat)
   return chat
 }
 
@@ -77,7 +90,10 @@ function accept(state: MessageState, entry: Omit<FeishuInboxEntry, 'message_id' 
   return stored
 }
 
-/** `POST /open-apis/message/v4/send/`: content is an object; business errors answer HTTP 200. */
+/**
+ * `POST /open-apis/message/v4/send/`: content is an object; business errors answer HTTP 200.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function handleV4Send(state: MessageState, request: FeishuFakeRequest): Response {
   const body = request.body as Record<string, unknown> | undefined
   const content = body?.content as { text?: unknown } | undefined
@@ -86,7 +102,9 @@ export function handleV4Send(state: MessageState, request: FeishuFakeRequest): R
   if (!body || !recipient || body.msg_type !== 'text' || typeof content?.text !== 'string') {
     return feishuFailure(9499, fakeMessages[9499] ?? '', 400)
   }
-  const recipients = Object.fromEntries(ids.filter((name) => body[name] !== undefined).map((n) => [n, body[n]]))
+  const recipients = Object.fromEntries(
+    ids.filter((name) => body[name] !== undefined).map((n) => [n, body[n]]),
+  )
   const entry = accept(state, {
     endpoint: 'message.send',
     msg_type: 'text',
@@ -100,7 +118,10 @@ export function handleV4Send(state: MessageState, request: FeishuFakeRequest): R
 }
 
 function invalidParam(ext: string): Response {
-  return feishuJson({ code: 230001, msg: `Your request contains an invalid request parameter, ext=${ext}` }, 400)
+  return feishuJson(
+    { code: 230001, msg: `Your request contains an invalid request parameter, ext=${ext}` },
+    400,
+  )
 }
 
 function checkBody(body: Record<string, unknown> | undefined): Response | undefined {
@@ -116,7 +137,10 @@ function checkBody(body: Record<string, unknown> | undefined): Response | undefi
   return undefined
 }
 
-/** `POST /open-apis/im/v1/messages?receive_id_type=…`: business errors answer HTTP 400. */
+/**
+ * `POST /open-apis/im/v1/messages?receive_id_type=…`: business errors answer HTTP 400.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function handleImCreate(state: MessageState, request: FeishuFakeRequest): Response {
   const type = request.query.receive_id_type ?? ''
   if (!receiveIdTypes.includes(type)) return invalidParam(`invalid receive_id_type '${type}'`)
@@ -137,7 +161,10 @@ export function handleImCreate(state: MessageState, request: FeishuFakeRequest):
   return feishuData(imData(state, entry))
 }
 
-/** `POST /open-apis/im/v1/messages/{message_id}/reply`. */
+/**
+ * `POST /open-apis/im/v1/messages/{message_id}/reply`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function handleImReply(state: MessageState, request: FeishuFakeRequest, messageId: string): Response {
   const body = request.body as Record<string, unknown> | undefined
   const invalid = checkBody(body)

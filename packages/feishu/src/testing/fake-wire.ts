@@ -1,16 +1,25 @@
-/** Random lowercase hex from WebCrypto (runtime-neutral). */
+/**
+ * Random lowercase hex from WebCrypto (runtime-neutral).
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
     byte.toString(16).padStart(2, '0'),
   ).join('')
 }
 
-/** A log id shaped like Feishu's `X-Tt-Logid`. */
+/**
+ * A log id shaped like Feishu's `X-Tt-Logid`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function newLogId(): string {
   return `2026${randomHex(15)}`.toUpperCase()
 }
 
-/** A Feishu-style JSON reply: `X-Tt-Logid` header, `application/json; charset=utf-8`. */
+/**
+ * A Feishu-style JSON reply: `X-Tt-Logid` header, `application/json; charset=utf-8`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function feishuJson(
   body: Record<string, unknown>,
   status = 200,
@@ -23,12 +32,18 @@ export function feishuJson(
   })
 }
 
-/** `{ code: 0, msg: 'success', data }`. */
+/**
+ * `{ code: 0, msg: 'success', data }`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function feishuData(data: unknown): Response {
   return feishuJson({ code: 0, msg: 'success', data })
 }
 
-/** A failure envelope with the newer gateways' `error.log_id`. */
+/**
+ * A failure envelope with the newer gateways' `error.log_id`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export function feishuFailure(
   code: number,
   msg: string,
@@ -40,7 +55,10 @@ export function feishuFailure(
   return feishuJson({ code, msg, error: { log_id: logId, troubleshooter } }, status, headers, logId)
 }
 
-/** A few of Feishu's messages for the codes the fake answers with. */
+/**
+ * A few of Feishu's messages for the codes the fake answers with.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export const fakeMessages: Record<number, string> = {
   9499: 'Bad Request',
   10003: 'invalid param',
@@ -55,7 +73,10 @@ export const fakeMessages: Record<number, string> = {
   2200: 'Internal Server Error',
 }
 
-/** One request the fake saw, for shape assertions. */
+/**
+ * One request the fake saw, for shape assertions.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export interface FeishuFakeRequest {
   method: string
   path: string
@@ -68,7 +89,10 @@ export interface FeishuFakeRequest {
   text: string
 }
 
-/** Reads a request into a {@link FeishuFakeRequest}. */
+/**
+ * Reads a request into a {@link FeishuFakeRequest}.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export async function recordRequest(request: Request): Promise<FeishuFakeRequest> {
   const url = new URL(request.url)
   const text = await request.text()

@@ -1,4 +1,10 @@
-import { applyCommonFault, type CommonFault, createFaultQueue, type InjectOptions, toFetch } from '@msg/core/testing'
+import {
+  applyCommonFault,
+  type CommonFault,
+  createFaultQueue,
+  type InjectOptions,
+  toFetch,
+} from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { tenantAccessTokenPath } from '../auth/tenant-access-token.js'
 import {
@@ -8,10 +14,20 @@ import {
   handleV4Send,
   type MessageState,
 } from './fake-messages.js'
-import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson, randomHex, recordRequest } from './fake-wire.js'
+import {
+  type FeishuFakeRequest,
+  fakeMessages,
+  feishuFailure,
+  feishuJson,
+  randomHex,
+  recordRequest,
+} from './fake-wire.js'
 import { feishuMswHandlers } from './msw-handlers.js'
 
-/** Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`). */
+/**
+ * Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`).
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export type FeishuFault =
   | CommonFault
   /** A rate-limit code; 99991400 (default) answers HTTP 429 with `x-ogw-ratelimit-reset` seconds. */
@@ -23,7 +39,10 @@ export type FeishuFault =
   /** Any Feishu failure code, with this HTTP status (default 400) and log id. */
   | { kind: 'code'; code: number; msg?: string; status?: number; logId?: string }
 
-/** Options of {@link createFeishuFake}. */
+/**
+ * Options of {@link createFeishuFake}.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
 export interface FeishuFakeOptions {
   /** The app id the token endpoint accepts. Default `cli_fake_app`. */
   appId?: string
@@ -105,17 +124,22 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     return feishuJson({ code: 0, msg: 'ok', tenant_access_token: token, expire: lifetimeMs / 1000 })
   }
 
+  function route(path: string): ((request: FeishuFakeRequest) => Response) | undefined {
+    if (path === '/open-apis/message/v4/send/') return (request) => handleV4Send(state, request)
+    if (path === '/open-apis/im/v1/messages') return (request) => handleImCreate(state, request)
+    const reply = replyPath.exec(path)?.[1]
+    if (reply) return (request) => handleImReply(state, request, decodeURIComponent(reply))
+    return undefined
+  }
+
   function answer(request: FeishuFakeRequest): Response {
-    if (request.method !== 'POST') return new Response('404 page not found', { status: 404 })
-    if (request.path === tenantAccessTokenPath) return issueToken(request)
+    if (request.method === 'POST' && request.path === tenantAccessTokenPath) return issueToken(request)
+    const endpoint = request.method === 'POST' ? route(request.path) : undefined
+    if (!endpoint) return new Response('404 page not found', { status: 404 })
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (!bearer) return feishuFailure(99991661, fakeMessages[99991661] ?? '', 400)
     if ((tokens.get(bearer) ?? 0) <= now()) return feishuFailure(99991663, fakeMessages[99991663] ?? '', 400)
-    if (request.path === '/open-apis/message/v4/send/') return handleV4Send(state, request)
-    if (request.path === '/open-apis/im/v1/messages') return handleImCreate(state, request)
-    const reply = replyPath.exec(request.path)
-    if (reply) return handleImReply(state, request, decodeURIComponent(reply[1] ?? ''))
-    return new Response('404 page not found', { status: 404 })
+    return endpoint(request)
   }
 
   function applyFault(fault: FeishuFault, request: FeishuFakeRequest): Response | undefined {
@@ -135,7 +159,13 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
         if (fault.delivered) answer(request)
         return feishuFailure(2200, fakeMessages[2200] ?? '', fault.status ?? 500)
       case 'code':
-        return feishuFailure(fault.code, fault.msg ?? `fake code ${fault.code}`, fault.status ?? 400, {}, fault.logId)
+        return feishuFailure(
+          fault.code,
+          fault.msg ?? `fake code ${fault.code}`,
+          fault.status ?? 400,
+          {},
+          fault.logId,
+        )
       default:
         return undefined
     }

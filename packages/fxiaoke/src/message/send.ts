@@ -3,13 +3,22 @@ import * as v from 'valibot'
 import type { FxiaokeContext } from '../fxiaoke-context.js'
 import { readFxiaokeEnvelope } from '../fxiaoke-envelope.js'
 
-/** Most recipients one `message.send` accepts. */
+/**
+ * Most recipients one `message.send` accepts.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
 export const maxRecipients = 500
 
-/** One recipient id: a non-empty string. */
+/**
+ * One recipient id: a non-empty string.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
 export const recipientSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
 
-/** Text content: a non-empty string (12005 otherwise); no maximum is documented. */
+/**
+ * Text content: a non-empty string (12005 otherwise); no maximum is documented.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
 export const contentSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
 
 const messageSchema = v.object(

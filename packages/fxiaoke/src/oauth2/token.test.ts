@@ -70,6 +70,15 @@ describe('v2 token', () => {
     expect(fake.inbox.map((message) => message.toUser)).toEqual([['1'], ['2']])
   })
 
+  it.each([20016, 20005, 11014])('token code %i: one refresh, then the send succeeds', async (code) => {
+    const { fake, client, sends } = setup()
+    fake.inject({ kind: 'code', errorCode: code })
+    await client.message.send({ toUser: ['1'], ...text })
+    expect(fake.tokenCalls).toBe(2)
+    expect(sends()).toHaveLength(2)
+    expect(fake.inbox).toHaveLength(1)
+  })
+
   it('refreshes only once: a second 20016 is an AuthError after exactly two sends', async () => {
     const { fake, client, sends } = setup()
     fake.inject({ kind: 'token-expired' }, { times: 2 })

@@ -2,12 +2,18 @@ import { type FetchedToken, type HttpClient, randomUuid } from '@msg/core'
 import * as v from 'valibot'
 import { readFxiaokeTokenEnvelope } from '../fxiaoke-envelope.js'
 
-/** `ea` and employee ids arrive as strings or numbers; they are always strings here. */
+/**
+ * `ea` and employee ids arrive as strings or numbers; they are always strings here.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
+ */
 export const fxiaokeId = v.pipe(v.union([v.string(), v.number()]), v.transform(String))
 
 const tokenSchema = v.object({ accessToken: v.string(), ea: fxiaokeId, expiresIn: v.number() })
 
-/** The app credentials the token endpoints take. */
+/**
+ * The app credentials the token endpoints take.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
+ */
 export interface FxiaokeTokenRequest {
   appId: string
   appSecret: string

@@ -1,17 +1,26 @@
 import { randomUuid } from '@msg/core'
 import { delay } from '@msg/core/testing'
 
-/** The code the fake answers while another token call is in flight, or past the per-minute limit (the docs name none). */
+/**
+ * The code the fake answers while another token call is in flight, or past the per-minute limit (the docs name none).
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
+ */
 export const tokenLimitCode = 14001
 
-/** What a fake token endpoint answers: an `errorCode` and the fields of the reply. */
+/**
+ * What a fake token endpoint answers: an `errorCode` and the fields of the reply.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
+ */
 export interface FakeTokenAnswer {
   errorCode: number
   fields?: Record<string, unknown>
   errorMessage?: string
 }
 
-/** The credentials and limits of a fake token endpoint. */
+/**
+ * The credentials and limits of a fake token endpoint.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
+ */
 export interface FakeTokenEndpointOptions {
   appId: string
   appSecret: string

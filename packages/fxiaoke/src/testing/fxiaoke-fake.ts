@@ -20,7 +20,10 @@ export type FxiaokeFault =
   | { kind: 'token-expired' | 'rate-limit' | 'quota-exceeded' | 'system-busy' }
   | { kind: 'code'; errorCode: number; errorMessage?: string }
 
-/** What the fake accepts and how it behaves. */
+/**
+ * What the fake accepts and how it behaves.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
 export interface FxiaokeFakeOptions {
   appId?: string
   appSecret?: string
@@ -35,7 +38,10 @@ export interface FxiaokeFakeOptions {
   tokenCallsPerMinute?: number
 }
 
-/** A message the fake accepted. */
+/**
+ * A message the fake accepted.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
 export interface FxiaokeInboxMessage {
   traceId: string
   thirdTraceId: string
@@ -48,7 +54,10 @@ export interface FxiaokeInboxMessage {
   convertUserId?: boolean
 }
 
-/** A request as the fake saw it. */
+/**
+ * A request as the fake saw it.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
 export interface FxiaokeFakeRequest {
   method: string
   path: string
@@ -57,7 +66,10 @@ export interface FxiaokeFakeRequest {
   body: unknown
 }
 
-/** A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection. */
+/**
+ * A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
 export interface FxiaokeFake {
   handle(request: Request): Promise<Response>
   fetch: typeof globalThis.fetch
@@ -75,7 +87,10 @@ export interface FxiaokeFake {
   reset(): void
 }
 
-/** The code the fake answers for a missing `x-fs-userid`, a bad or reused `thirdTraceId` (the docs name none). */
+/**
+ * The code the fake answers for a missing `x-fs-userid`, a bad or reused `thirdTraceId` (the docs name none).
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
+ */
 export const invalidParameterCode = 15002
 
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i

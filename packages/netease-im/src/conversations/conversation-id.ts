@@ -1,5 +1,6 @@
 import { validateInput } from '@msg/core'
 import * as v from 'valibot'
+import { nonEmptyText, stringRule } from '../validation-rules.js'
 
 /** A conversation type: 1 / `'p2p'` (one-to-one), 2 / `'team'` (advanced team), 3 / `'superteam'`. */
 export type ConversationType = 1 | 2 | 3 | 'p2p' | 'team' | 'superteam'
@@ -16,11 +17,7 @@ export interface ConversationIdParts {
 const typeNumbers = { p2p: 1, team: 2, superteam: 3 } as const
 
 /** An account or team id: non-empty, without the `|` separator. */
-export const accountIdSchema = v.pipe(
-  v.string('must be a string'),
-  v.nonEmpty('must not be empty'),
-  v.excludes('|', 'must not contain |'),
-)
+export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'))
 
 /** A conversation type as a number (1–3) or a name. */
 export const conversationTypeSchema = v.picklist(
@@ -30,7 +27,7 @@ export const conversationTypeSchema = v.picklist(
 
 /** A ready conversation id as the send-message path takes it. */
 export const conversationIdSchema = v.pipe(
-  v.string('must be a string'),
+  stringRule,
   v.regex(/^[^|]+\|[123]\|[^|]+$/, 'must be sender_id|conversation_type|receiver_id with type 1, 2 or 3'),
 )
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { integerRule, nonEmptyText, stringRule } from '../validation-rules.js'
 import { conversationIdSchema } from './conversation-id.js'
 
 const isJson = (text: string) => {
@@ -10,18 +11,10 @@ const isJson = (text: string) => {
   }
 }
 
-const limited = (limit: number) =>
-  v.pipe(v.string('must be a string'), v.maxLength(limit, `at most ${limit} characters`))
+const limited = (limit: number) => v.pipe(stringRule, v.maxLength(limit, `at most ${limit} characters`))
 
 const jsonText = (limit: number) =>
   v.optional(v.nullable(v.pipe(limited(limit), v.check(isJson, 'must be valid JSON'))))
-
-const integer = (minimum: number) =>
-  v.pipe(
-    v.number('must be a number'),
-    v.integer('must be an integer'),
-    v.minValue(minimum, `must be at least ${minimum}`),
-  )
 
 /** For objects: a missing required key reports `is required`, a non-object `must be an object`. */
 const objectMessage = (issue: v.BaseIssue<unknown>) =>
@@ -45,12 +38,10 @@ export function sendMessageInputSchema(textLimit: number) {
             message: v.pipe(
               v.looseObject(
                 {
-                  message_type: integer(0),
-                  sub_type: v.optional(integer(0)),
-                  text: v.optional(v.string('must be a string')),
-                  message_client_id: v.optional(
-                    v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
-                  ),
+                  message_type: integerRule(0),
+                  sub_type: v.optional(integerRule(0)),
+                  text: v.optional(stringRule),
+                  message_client_id: v.optional(nonEmptyText),
                 },
                 objectMessage,
               ),
@@ -70,17 +61,14 @@ export function sendMessageInputSchema(textLimit: number) {
                 ['text'],
               ),
             ),
-            extension: v.optional(v.string('must be a string')),
+            extension: v.optional(stringRule),
             push_config: v.optional(
               v.looseObject(
                 {
                   push_content: v.optional(limited(500)),
                   push_payload: jsonText(2048),
                   push_forcepush_ids: v.optional(
-                    v.pipe(
-                      v.array(v.string('must be a string')),
-                      v.maxLength(100, 'at most 100 account ids'),
-                    ),
+                    v.pipe(v.array(stringRule), v.maxLength(100, 'at most 100 account ids')),
                   ),
                   push_forcepush_content: v.optional(limited(500)),
                 },

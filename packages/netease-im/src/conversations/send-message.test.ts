@@ -18,7 +18,7 @@ describe('conversation.sendMessage (seed)', () => {
     expect(request?.headers.nonce).toMatch(/^[0-9a-f]{32}$/)
     expect(request?.headers.curtime).toMatch(/^\d{10}$/)
     expect(request?.headers['x-custom-traceid']).toMatch(/^[0-9a-f]{32}$/)
-    const clientId = (request?.body as { message: { message_client_id: string } }).message.message_client_id
+    const clientId = (request!.body as { message: { message_client_id: string } }).message.message_client_id
     expect(request?.body).toEqual({
       ...seedBody,
       message: { ...seedBody.message, message_client_id: clientId },

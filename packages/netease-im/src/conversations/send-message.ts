@@ -19,11 +19,6 @@ const sentMessageSchema = v.looseObject({
   message_server_id: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String))),
 })
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers ?? {})) if (key.toLowerCase() === name) return value
-  return undefined
-}
-
 /**
  * POST /im/v2/conversations/{conversation_id}/messages. Validates first, fills `message_client_id`
  * (idempotencyKey or a UUID) and keeps it and `X-custom-traceid` on every attempt, re-signs every
@@ -44,7 +39,7 @@ export async function sendConversationMessage(
   )
   const messageClientId = input.body.message.message_client_id ?? options?.idempotencyKey ?? randomUuid()
   const sent = { ...input.body, message: { ...input.body.message, message_client_id: messageClientId } }
-  const traceId = headerValue(options?.headers, 'x-custom-traceid') ?? randomUuid().replace(/-/g, '')
+  const traceId = new Headers(options?.headers).get('x-custom-traceid') ?? randomUuid().replace(/-/g, '')
   const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
   const data = await context.http.send<NeteaseImSentMessage>({
     operation,
