@@ -1,0 +1,32 @@
+/**
+ * The four vendor packages as the integration checks use them: where each lives, how to make its
+ * fake, a client that sends through the fake with a pre-issued token where the vendor has one,
+ * and the calls that must fail. Runtime-neutral: used by Node, Bun, Deno and Chromium alike.
+ * Every function receives the imported modules, so this file imports no vendor package itself.
+ */
+
+/**
+ * @typedef {object} VendorEntry
+ * @property {'feishu' | 'gewe' | 'fxiaoke' | 'netease-im'} id
+ * @property {string} packageName
+ * @property {string} directory folder below `packages/`
+ * @property {(testing: any) => any} createFake the fake, accepting the credentials below
+ * @property {(main: any, baseURL: string) => any} createClient a client using a pre-issued token
+ * @property {unknown} target what `sendText` sends to
+ * @property {(main: any, baseURL: string) => any} createRejectedClient a client whose credentials the fake refuses
+ * @property {((main: any, baseURL: string, allow: boolean) => any) | undefined} createWithSecret a client with an app secret
+ * @property {string | undefined} secretSetting the setting the browser guard names
+ */
+
+/** @type {VendorEntry[]} */
+export const vendors = []
+
+/** The text every smoke send carries. */
+export const smokeText = 'hello from the @msg runtime smoke'
+
+/** @param {string} id */
+export function vendorById(id) {
+  const entry = vendors.find((vendor) => vendor.id === id)
+  if (!entry) throw new Error(`unknown vendor ${id}`)
+  return entry
+}

@@ -1,0 +1,42 @@
+import { playwright } from '@vitest/browser-playwright'
+import { defineProject } from 'vitest/config'
+
+const conditions = ['@msg/source', 'module', 'browser', 'development|production']
+const nodeConditions = ['@msg/source', 'module', 'node', 'development|production']
+
+/**
+ * Real Chromium (Debian's, headless) importing the packages as a browser would and sending
+ * through CORS to fakes that `global-setup.ts` serves on 127.0.0.1.
+ */
+export default defineProject({
+  resolve: { conditions },
+  ssr: { resolve: { conditions: nodeConditions } },
+  // globalSetup runs in Node through vitest's own module environment: serve sources there too.
+  environments: {
+    __vitest__: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
+  },
+  test: {
+    name: 'browser',
+    root: import.meta.dirname,
+    include: ['**/*.test.ts'],
+    globalSetup: ['global-setup.ts'],
+    testTimeout: 20_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+})
