@@ -1,29 +1,23 @@
-import { createCodeClassifier, createEnvelopeReader, createHttpClient } from '@msg/core'
-import * as v from 'valibot'
-
-const envelopeSchema = v.object({
-  code: v.number(),
-  msg: v.optional(v.string()),
-  data: v.optional(v.unknown()),
-})
-const dataSchema = v.object({ id: v.string(), echo: v.unknown() })
-
-const readEnvelope = createEnvelopeReader({
-  schema: envelopeSchema,
-  succeeded: (envelope) => envelope.code === 0,
-  code: (envelope) => envelope.code,
-  message: (envelope) => envelope.msg,
-  classify: createCodeClassifier({ auth: [401], 'rate-limit': [429] }),
-  requestId: (response) => response.headers.get('x-request-id') ?? undefined,
-})
-
 /**
  * A minimal client built only from `@msg/core` against the echo handler: the transport, the
- * envelope reader and exact JSON, without any vendor package.
+ * envelope reader and exact JSON, without any vendor package. The modules come in as arguments
+ * so the same code runs from ESM imports, `require()` and a browser bundle.
+ * @param {typeof import('@msg/core')} core
+ * @param {typeof import('valibot')} valibot
  * @param {string} baseURL where the echo handler is served
  */
-export function createEchoClient(baseURL) {
-  const http = createHttpClient({
+export function createEchoClient(core, valibot, baseURL) {
+  const v = valibot
+  const readEnvelope = core.createEnvelopeReader({
+    schema: v.object({ code: v.number(), msg: v.optional(v.string()), data: v.optional(v.unknown()) }),
+    succeeded: (envelope) => envelope.code === 0,
+    code: (envelope) => envelope.code,
+    message: (envelope) => envelope.msg,
+    classify: core.createCodeClassifier({ auth: [401], 'rate-limit': [429] }),
+    requestId: (response) => response.headers.get('x-request-id') ?? undefined,
+  })
+  const dataSchema = v.object({ id: v.string(), echo: v.unknown() })
+  const http = core.createHttpClient({
     vendor: 'core',
     version: '0.0.0',
     defaultBaseURL: baseURL,
@@ -31,7 +25,7 @@ export function createEchoClient(baseURL) {
   })
   return {
     /**
-     * Posts `body`; `code` other than 0 makes the handler refuse.
+     * Posts `body`; a `code` other than 0 makes the handler refuse with that code.
      * @param {unknown} body
      * @param {number} [code]
      */

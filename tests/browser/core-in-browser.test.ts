@@ -8,11 +8,11 @@ const { echo } = inject('fakes')
 describe('@msg/core in Chromium', () => {
   it('runs in a real browser, not a simulated DOM', () => {
     expect(navigator.userAgent).toMatch(/Chrome\/\d+/)
-    expect(isBrowserRuntime()).toBe(true)
+    expect(core.isBrowserRuntime()).toBe(true)
   })
 
   it('sends JSON cross-origin to a loopback handler and keeps every digit of a 64-bit id', async () => {
-    const client = createEchoClient(echo)
+    const client = createEchoClient(core, valibot, echo)
     const data = await client.post({ text: 'hi from chromium', count: 2 })
     expect(data.id).toBe(echoId)
     expect(data.echo).toEqual({
@@ -24,22 +24,22 @@ describe('@msg/core in Chromium', () => {
   })
 
   it('turns a failure code into a VendorError with the vendor code and request id', async () => {
-    const client = createEchoClient(echo)
+    const client = createEchoClient(core, valibot, echo)
     const failure = await client.post({ text: 'x' }, 230002).catch((error: unknown) => error)
-    expect(VendorError.isInstance(failure)).toBe(true)
-    expect(failure).toBeInstanceOf(MsgError)
+    expect(core.VendorError.isInstance(failure)).toBe(true)
+    expect(failure).toBeInstanceOf(core.MsgError)
     expect(failure).toMatchObject({ code: 230002, requestId: 'echo-230002', delivery: 'not-sent' })
   })
 
   it('refuses a long-lived secret unless dangerouslyAllowBrowser is set', () => {
     const attempt = (allow: boolean) => () =>
-      assertServerSideSecret({
+      core.assertServerSideSecret({
         vendor: 'core',
         setting: 'appSecret',
         present: true,
         dangerouslyAllowBrowser: allow,
       })
-    expect(attempt(false)).toThrow(ValidationError)
+    expect(attempt(false)).toThrow(core.ValidationError)
     expect(attempt(false)).toThrow(/refusing `appSecret` in a browser/)
     expect(attempt(true)).not.toThrow()
   })

@@ -26,7 +26,7 @@ export default defineProject({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: '/usr/bin/chromium',
           args: [
             '--no-sandbox',
             '--disable-gpu',
