@@ -1,4 +1,5 @@
-import { assertServerSideSecret, isBrowserRuntime, MsgError, ValidationError, VendorError } from '@msg/core'
+import * as core from '@msg/core'
+import * as valibot from 'valibot'
 import { describe, expect, inject, it } from 'vitest'
 import { createEchoClient } from '../../scripts/sandbox/echo-client.mjs'
 import { echoId } from '../../scripts/sandbox/echo-handler.mjs'
@@ -12,6 +13,7 @@ describe('@msg/core in Chromium', () => {
   })
 
   it('sends JSON cross-origin to a loopback handler and keeps every digit of a 64-bit id', async () => {
+    expect(new URL(echo).origin).not.toBe(location.origin)
     const client = createEchoClient(core, valibot, echo)
     const data = await client.post({ text: 'hi from chromium', count: 2 })
     expect(data.id).toBe(echoId)

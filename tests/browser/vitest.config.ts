@@ -21,6 +21,7 @@ export default defineProject({
     include: ['**/*.test.ts'],
     globalSetup: ['global-setup.ts'],
     testTimeout: 20_000,
+    // failures are reported as text; no screenshots left in the worktree
     browser: {
       enabled: true,
       headless: true,
@@ -37,6 +38,7 @@ export default defineProject({
         },
       }),
       instances: [{ browser: 'chromium' }],
+      screenshotFailures: false,
     },
   },
 })
