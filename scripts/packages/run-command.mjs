@@ -16,7 +16,11 @@ export function runCommand(command, args, options = {}) {
   })
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim()
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}\n${output}`)
+    const error = new Error(
+      `${command} ${args.join(' ')} exited ${result.status ?? result.signal}\n${output}`,
+    )
+    error.stdout = result.stdout ?? ''
+    throw error
   }
   return { stdout: result.stdout ?? '', output }
 }

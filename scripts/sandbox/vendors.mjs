@@ -19,7 +19,35 @@
  */
 
 /** @type {VendorEntry[]} */
-export const vendors = []
+export const vendors = [
+  {
+    id: 'gewe',
+    packageName: '@msg/gewe',
+    directory: 'gewe',
+    createFake: (testing) => testing.createGeweFake({ token: 'smoke-gewe-token' }),
+    // GeWe has only its long-lived console token: a browser must opt in (or call through a proxy).
+    createClient: (main, baseURL) =>
+      main.createGewe({
+        token: 'smoke-gewe-token',
+        baseURL: `${baseURL}/gewe/v2/api`,
+        pacing: false,
+        retry: 0,
+        dangerouslyAllowBrowser: true,
+      }),
+    target: { appId: 'wx_smoke_app', toWxid: 'wxid_smoke_friend' },
+    createRejectedClient: (main, baseURL) =>
+      main.createGewe({
+        token: 'revoked-token',
+        baseURL: `${baseURL}/gewe/v2/api`,
+        pacing: false,
+        retry: 0,
+        dangerouslyAllowBrowser: true,
+      }),
+    createWithSecret: (main, baseURL, allow) =>
+      main.createGewe({ token: 'smoke-gewe-token', baseURL, dangerouslyAllowBrowser: allow }),
+    secretSetting: 'token',
+  },
+]
 
 /** The text every smoke send carries. */
 export const smokeText = 'hello from the @msg runtime smoke'

@@ -58,9 +58,8 @@ export async function checkSize() {
     }).stdout
   } catch (error) {
     // size-limit exits 1 when a check is over budget but still prints its JSON
-    const message = String(error.message)
-    if (!message.includes('"passed"')) throw error
-    stdout = message.slice(message.indexOf('\n['))
+    if (!String(error.stdout).includes('"passed"')) throw error
+    stdout = error.stdout
   }
   const results = JSON.parse(stdout.slice(stdout.indexOf('[')))
   console.log('\n| check | gzip | budget | |\n|---|---|---|---|')
