@@ -37,7 +37,7 @@ async function coreChecks(check, { endpoints, core, valibot, createEchoClient })
 async function vendorChecks(check, { endpoints, core }, id, main) {
   const entry = vendorById(id)
   const url = endpoints.vendors[id]
-  const client = entry.createClient(main, url)
+  const client = entry.createClient(main, url, endpoints.credentials[id])
   await check(`${id}: sendText reaches the fake`, async () => {
     const before = (await control(endpoints, id, 'inbox')).length
     const sent = await client.sendText(entry.target, smokeText)

@@ -40,6 +40,8 @@ export async function startFakes(options = {}) {
   const fakes = new Map()
   /** @type {Record<string, string>} */
   const urls = {}
+  /** @type {Record<string, Record<string, string>>} */
+  const credentials = {}
   try {
     for (const vendor of landed) {
       const testing = await import(`${vendor.packageName}/testing`)
@@ -48,6 +50,7 @@ export async function startFakes(options = {}) {
       servers.push(served)
       fakes.set(vendor.id, fake)
       urls[vendor.id] = served.url
+      credentials[vendor.id] = (await vendor.issueCredentials?.(fake)) ?? {}
     }
     const control = await serve(controlHandler(fakes), { cors })
     servers.push(control)
@@ -56,6 +59,7 @@ export async function startFakes(options = {}) {
         echo: servers[0].url,
         control: control.url,
         vendors: urls,
+        credentials,
         pending: pending.map((vendor) => vendor.id),
       },
       fakes,

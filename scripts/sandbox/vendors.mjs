@@ -11,7 +11,9 @@
  * @property {string} packageName
  * @property {string} directory folder below `packages/`
  * @property {(testing: any) => any} createFake the fake, accepting the credentials below
- * @property {(main: any, baseURL: string) => any} createClient a client using a pre-issued token
+ * @property {((fake: any) => Promise<Record<string, string>>) | undefined} issueCredentials
+ *   server side, next to the fake: what a backend hands a browser (e.g. a tenant token it fetched)
+ * @property {(main: any, baseURL: string, credentials: any) => any} createClient a client using a pre-issued token
  * @property {unknown} target what `sendText` sends to
  * @property {(main: any, baseURL: string) => any} createRejectedClient a client whose credentials the fake refuses
  * @property {((main: any, baseURL: string, allow: boolean) => any) | undefined} createWithSecret a client with an app secret

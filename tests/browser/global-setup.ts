@@ -6,6 +6,8 @@ export interface FakeEndpoints {
   echo: string
   control: string
   vendors: Record<string, string>
+  /** What a backend would hand the browser per vendor, e.g. a tenant token it fetched. */
+  credentials: Record<string, Record<string, string>>
   pending: string[]
 }
 
