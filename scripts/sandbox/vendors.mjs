@@ -20,6 +20,13 @@
  * @property {string | undefined} secretSetting the setting the browser guard names
  */
 
+const fxiaokeApp = {
+  appId: 'FSAID_smoke',
+  appSecret: 'smoke-fxiaoke-secret',
+  permanentCode: 'smoke-permanent-code',
+  ea: 'smoke-ea',
+}
+
 /** @type {VendorEntry[]} */
 export const vendors = [
   {
@@ -48,6 +55,45 @@ export const vendors = [
     createWithSecret: (main, baseURL, allow) =>
       main.createGewe({ token: 'smoke-gewe-token', baseURL, dangerouslyAllowBrowser: allow }),
     secretSetting: 'token',
+  },
+  {
+    id: 'fxiaoke',
+    packageName: '@msg/fxiaoke',
+    directory: 'fxiaoke',
+    createFake: (testing) => testing.createFxiaokeFake(fxiaokeApp),
+    issueCredentials: async (fake) => {
+      const response = await fake.handle(
+        new Request(`http://127.0.0.1/oauth2.0/token?thirdTraceId=${crypto.randomUUID()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...fxiaokeApp, grantType: 'app_secret', ea: undefined }),
+        }),
+      )
+      const reply = await response.json()
+      if (reply.errorCode !== 0) throw new Error(`the fxiaoke fake issued no token: ${JSON.stringify(reply)}`)
+      return { accessToken: reply.accessToken, ea: reply.ea }
+    },
+    createClient: (main, baseURL, credentials) =>
+      main.createFxiaoke({ ...credentials, userId: 'FSUID_smoke_sender', baseURL, retry: 0 }),
+    target: { toUser: ['FSUID_smoke_friend'] },
+    createRejectedClient: (main, baseURL) =>
+      main.createFxiaoke({
+        accessToken: 'revoked-token',
+        ea: fxiaokeApp.ea,
+        userId: 'FSUID_smoke_sender',
+        baseURL,
+        retry: 0,
+      }),
+    createWithSecret: (main, baseURL, allow) =>
+      main.createFxiaoke({
+        appId: fxiaokeApp.appId,
+        appSecret: fxiaokeApp.appSecret,
+        permanentCode: fxiaokeApp.permanentCode,
+        userId: 'FSUID_smoke_sender',
+        baseURL,
+        dangerouslyAllowBrowser: allow,
+      }),
+    secretSetting: 'appSecret',
   },
 ]
 

@@ -24,7 +24,9 @@ export function vendorInBrowser(id: string, main: unknown): void {
   it('sends a text through sendText across CORS and the fake receives it', async () => {
     expect(new URL(url()).origin).not.toBe(location.origin)
     const before = ((await control(id, 'inbox')) as unknown[]).length
-    const sent = await entry.createClient(main, url(), inject('fakes').credentials[id]).sendText(entry.target, smokeText)
+    const sent = await entry
+      .createClient(main, url(), inject('fakes').credentials[id])
+      .sendText(entry.target, smokeText)
     expect(sent.vendor).toBe(id)
     const inbox = (await control(id, 'inbox')) as unknown[]
     expect(inbox).toHaveLength(before + 1)
