@@ -51,6 +51,11 @@ export async function startFakes(options = {}) {
       fakes.set(vendor.id, fake)
       urls[vendor.id] = served.url
       credentials[vendor.id] = (await vendor.issueCredentials?.(fake)) ?? {}
+      if (vendor.createProxy) {
+        const proxy = await serve(vendor.createProxy(fake, await import(vendor.packageName)), { cors })
+        servers.push(proxy)
+        credentials[vendor.id].proxyURL = proxy.url
+      }
     }
     const control = await serve(controlHandler(fakes), { cors })
     servers.push(control)

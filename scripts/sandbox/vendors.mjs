@@ -13,12 +13,20 @@
  * @property {(testing: any) => any} createFake the fake, accepting the credentials below
  * @property {((fake: any) => Promise<Record<string, string>>) | undefined} issueCredentials
  *   server side, next to the fake: what a backend hands a browser (e.g. a tenant token it fetched)
+ * @property {((fake: any, main: any) => (request: Request) => Promise<Response>) | undefined} createProxy
+ *   server side: a proxy of the user's own that adds the vendor signature, served beside the fake
  * @property {(main: any, baseURL: string, credentials: any) => any} createClient a client using a pre-issued token
+ *   (or the server-side signature where the vendor has no token)
+ * @property {((main: any, baseURL: string, credentials: any) => any) | undefined} createBrowserClient
+ *   how a browser sends when that differs from `createClient` (e.g. through the proxy)
  * @property {unknown} target what `sendText` sends to
  * @property {(main: any, baseURL: string) => any} createRejectedClient a client whose credentials the fake refuses
  * @property {((main: any, baseURL: string, allow: boolean) => any) | undefined} createWithSecret a client with an app secret
  * @property {string | undefined} secretSetting the setting the browser guard names
  */
+
+const feishuApp = { appId: 'cli_smoke_app', appSecret: 'smoke-feishu-secret' }
+const neteaseApp = { appKey: 'smoke-app-key', appSecret: 'smoke-netease-secret' }
 
 const fxiaokeApp = {
   appId: 'FSAID_smoke',
@@ -93,6 +101,59 @@ export const vendors = [
         baseURL,
         dangerouslyAllowBrowser: allow,
       }),
+    secretSetting: 'appSecret',
+  },
+  {
+    id: 'feishu',
+    packageName: '@msg/feishu',
+    directory: 'feishu',
+    createFake: (testing) => testing.createFeishuFake(feishuApp),
+    // A backend fetches the tenant_access_token with the app secret and hands only the token out.
+    issueCredentials: async (fake) => {
+      const response = await fake.handle(
+        new Request('http://127.0.0.1/open-apis/auth/v3/tenant_access_token/internal', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({ app_id: feishuApp.appId, app_secret: feishuApp.appSecret }),
+        }),
+      )
+      const reply = await response.json()
+      if (reply.code !== 0) throw new Error(`the feishu fake issued no token: ${JSON.stringify(reply)}`)
+      return { tenantAccessToken: reply.tenant_access_token }
+    },
+    createClient: (main, baseURL, credentials) =>
+      main.createFeishu({ tenantAccessToken: credentials.tenantAccessToken, baseURL, retry: 0 }),
+    target: { chatId: 'oc_smoke_chat' },
+    createRejectedClient: (main, baseURL) =>
+      main.createFeishu({ tenantAccessToken: 't-revoked', baseURL, retry: 0 }),
+    createWithSecret: (main, baseURL, allow) =>
+      main.createFeishu({ ...feishuApp, baseURL, dangerouslyAllowBrowser: allow }),
+    secretSetting: 'appSecret',
+  },
+  {
+    id: 'netease-im',
+    packageName: '@msg/netease-im',
+    directory: 'netease-im',
+    createFake: (testing) => testing.createNeteaseImFake(neteaseApp),
+    // The user's own proxy: takes the browser's unsigned request and signs it server side.
+    createProxy: (fake, main) => async (request) => {
+      const headers = new Headers(request.headers)
+      for (const [name, value] of Object.entries(await main.createSignatureHeaders(neteaseApp))) {
+        headers.set(name, value)
+      }
+      const body = request.method === 'GET' ? undefined : await request.text()
+      return fake.handle(new Request(request.url, { method: request.method, headers, body }))
+    },
+    // Server side (Node, Bun, Deno): signs every attempt itself with WebCrypto SHA-1.
+    createClient: (main, baseURL) => main.createNeteaseIm({ ...neteaseApp, baseURL, retry: 0 }),
+    // In a browser: no secret, unsigned requests to the proxy baseURL.
+    createBrowserClient: (main, _baseURL, credentials) =>
+      main.createNeteaseIm({ baseURL: credentials.proxyURL, retry: 0 }),
+    target: { from: 'smoke_sender', to: 'smoke_friend', type: 'p2p' },
+    createRejectedClient: (main, baseURL) =>
+      main.createNeteaseIm({ appKey: neteaseApp.appKey, appSecret: 'wrong-secret', baseURL, retry: 0 }),
+    createWithSecret: (main, baseURL, allow) =>
+      main.createNeteaseIm({ ...neteaseApp, baseURL, dangerouslyAllowBrowser: allow }),
     secretSetting: 'appSecret',
   },
 ]

@@ -10,7 +10,8 @@ async function control(id: string, action: string): Promise<unknown> {
 
 /**
  * The browser scenario of one vendor package imported as a browser would: `sendText` across CORS
- * to its fake on 127.0.0.1 lands in the fake's inbox, bad input never leaves the page, and the
+ * to its fake on 127.0.0.1 (with a pre-issued token, or through the user's signing proxy) lands in
+ * the fake's inbox, bad input never leaves the page, refused credentials are a VendorError, and the
  * browser guard refuses the long-lived secret unless `dangerouslyAllowBrowser` is set.
  */
 export function vendorInBrowser(id: string, main: unknown): void {
@@ -20,13 +21,13 @@ export function vendorInBrowser(id: string, main: unknown): void {
     if (!served) throw new Error(`the fake of ${id} is not served`)
     return served
   }
+  const createClient = () =>
+    (entry.createBrowserClient ?? entry.createClient)(main, url(), inject('fakes').credentials[id])
 
   it('sends a text through sendText across CORS and the fake receives it', async () => {
     expect(new URL(url()).origin).not.toBe(location.origin)
     const before = ((await control(id, 'inbox')) as unknown[]).length
-    const sent = await entry
-      .createClient(main, url(), inject('fakes').credentials[id])
-      .sendText(entry.target, smokeText)
+    const sent = await createClient().sendText(entry.target, smokeText)
     expect(sent.vendor).toBe(id)
     const inbox = (await control(id, 'inbox')) as unknown[]
     expect(inbox).toHaveLength(before + 1)
@@ -35,8 +36,7 @@ export function vendorInBrowser(id: string, main: unknown): void {
 
   it('rejects an empty text with a ValidationError before any request', async () => {
     const before = ((await control(id, 'requests')) as { count: number }).count
-    const failure = await entry
-      .createClient(main, url(), inject('fakes').credentials[id])
+    const failure = await createClient()
       .sendText(entry.target, '')
       .catch((error: unknown) => error)
     expect(core.ValidationError.isInstance(failure)).toBe(true)
@@ -57,7 +57,7 @@ export function vendorInBrowser(id: string, main: unknown): void {
     expect(() => create(main, url(), false)).toThrow(
       expect.objectContaining({
         name: 'ValidationError',
-        message: expect.stringContaining(entry.secretSetting),
+        message: expect.stringContaining(`refusing \`${entry.secretSetting}\` in a browser`),
       }),
     )
     expect(() => create(main, url(), true)).not.toThrow()
