@@ -151,7 +151,13 @@ export const vendors = [
       main.createNeteaseIm({ baseURL: credentials.proxyURL, retry: 0 }),
     target: { from: 'smoke_sender', to: 'smoke_friend', type: 'p2p' },
     createRejectedClient: (main, baseURL) =>
-      main.createNeteaseIm({ appKey: neteaseApp.appKey, appSecret: 'wrong-secret', baseURL, retry: 0 }),
+      main.createNeteaseIm({
+        appKey: neteaseApp.appKey,
+        appSecret: 'wrong-secret',
+        baseURL,
+        retry: 0,
+        dangerouslyAllowBrowser: true,
+      }),
     createWithSecret: (main, baseURL, allow) =>
       main.createNeteaseIm({ ...neteaseApp, baseURL, dangerouslyAllowBrowser: allow }),
     secretSetting: 'appSecret',
