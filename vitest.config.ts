@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'examples/vitest.config.ts'],
     coverage: {
       provider: 'v8',
       include: ['packages/*/src/**/*.ts'],
