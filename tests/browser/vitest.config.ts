@@ -5,7 +5,8 @@ import { landedVendors } from '../../scripts/sandbox/landed-vendors.mjs'
 const conditions = ['@msg/source', 'module', 'browser', 'development|production']
 // A vendor not merged yet has nothing to import: its browser test is left out, loudly.
 const { pending } = landedVendors()
-if (pending.length > 0) console.warn(`browser: vendors PENDING (not merged yet): ${pending.map((v) => v.id).join(', ')}`)
+if (pending.length > 0)
+  console.warn(`browser: vendors PENDING (not merged yet): ${pending.map((v) => v.id).join(', ')}`)
 
 const nodeConditions = ['@msg/source', 'module', 'node', 'development|production']
 
