@@ -1,0 +1,60 @@
+/**
+ * One-send apps: the smallest real program per target. The same source is bundled with esbuild
+ * (bundle size) and run in a fresh process (cold import time, peak RSS). Each app imports only
+ * its own package. `BASE_URL` is replaced with the fake's URL when run.
+ */
+export interface OneSendApp {
+  /** Row label. */
+  label: string
+  /** Fake the app talks to. */
+  fake: string
+  /** esbuild platform of the bundle. */
+  platform: 'browser' | 'node'
+  /** Package the app imports. */
+  specifier: string
+  /** Named imports from it. */
+  names: string[]
+  /** Module body after the import; `BASE_URL` is in scope. It sends one text. */
+  body: string
+}
+
+/** The app as an ES module for bundling (static import, vendor's real base URL). */
+export function bundleSource(app: OneSendApp): string {
+  return `import { ${app.names.join(', ')} } from '${app.specifier}'
+const BASE_URL = 'https://open.feishu.cn'
+${app.body}`
+}
+
+/** The app as a script that times its own import and reports it, the base URL from argv. */
+export function coldSource(app: OneSendApp): string {
+  return `const started = performance.now()
+const { ${app.names.join(', ')} } = await import('${app.specifier}')
+const importMs = performance.now() - started
+const BASE_URL = process.argv[2]
+${app.body}
+process.stdout.write('\\n' + JSON.stringify({ importMs, totalMs: performance.now(), maxRssKb: process.resourceUsage().maxRSS }) + '\\n')
+process.exit(0)
+`
+}
+
+/** Apps by target name; vendors are added as they land on main. */
+export const oneSendApps: Record<string, OneSendApp> = {
+  core: {
+    label: '@msg/core transport',
+    fake: 'core',
+    platform: 'browser',
+    specifier: '@msg/core',
+    names: ['createHttpClient'],
+    body: `const http = createHttpClient({ vendor: 'feishu', version: '0.1.0', defaultBaseURL: BASE_URL, settings: {} })
+const data = await http.send({
+  operation: 'im.message.create',
+  path: '/open-apis/im/v1/messages',
+  query: () => ({ receive_id_type: 'chat_id' }),
+  headers: () => ({ authorization: 'Bearer bench-token-0123456789' }),
+  body: { receive_id: 'oc_bench', msg_type: 'text', content: JSON.stringify({ text: 'hello' }) },
+  read: (response) => response.body.data,
+})
+if (!data.message_id) throw new Error('send failed')
+`,
+  },
+}
