@@ -10,7 +10,7 @@ export type BroadcastResult =
 /**
  * Sends the text through every channel at once and reports every outcome, in channel order.
  * Never throws.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ * @see @msg/core README.md#channels
  */
 export async function broadcast(
   channels: readonly TextChannel[],

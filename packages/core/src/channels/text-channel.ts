@@ -3,7 +3,7 @@ import type { CallOptions } from '../transport/transport-settings.js'
 
 /**
  * A message the vendor accepted.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ * @see @msg/core README.md#channels
  */
 export interface SentMessage {
   vendor: Vendor
@@ -17,7 +17,7 @@ export interface SentMessage {
 
 /**
  * One way to get a text to someone: the interface every vendor client offers through `channel(target)`.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ * @see @msg/core README.md#channels
  */
 export interface TextChannel {
   vendor: Vendor

@@ -6,7 +6,7 @@ import type { TextChannel } from './text-channel.js'
  * A channel that tries each channel in turn, moving on only when the failure has
  * `delivery: 'not-sent'` (so the text is never sent twice). On final failure it throws a
  * {@link FallbackError} listing every attempt.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ * @see @msg/core README.md#channels
  */
 export function withFallback(channels: readonly TextChannel[]): TextChannel {
   const first = channels[0]

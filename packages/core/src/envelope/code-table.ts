@@ -13,7 +13,7 @@ export type CodeTable = Partial<Record<CodeClass, readonly (number | string)[]>>
 
 /**
  * Builds a classifier from a vendor's code table.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#envelopes
+ * @see @msg/core README.md#envelopes
  */
 export function createCodeClassifier(
   table: CodeTable,

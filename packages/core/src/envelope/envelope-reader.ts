@@ -37,7 +37,7 @@ function deliveryForStatus(status: number): 'not-sent' | 'unknown' {
 /**
  * Creates a vendor's envelope reader: it reads the body on every HTTP status, decides success by
  * the vendor's own code only, classifies failures by the vendor's table, and validates the data.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#envelopes
+ * @see @msg/core README.md#envelopes
  */
 export function createEnvelopeReader<Envelope>(spec: EnvelopeSpec<Envelope>): EnvelopeReader<Envelope> {
   return (response, context, dataSchema, pick = (envelope) => (envelope as { data?: unknown }).data) => {

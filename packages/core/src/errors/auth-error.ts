@@ -12,7 +12,7 @@ export interface AuthErrorOptions extends Omit<VendorErrorOptions, 'retryable'> 
 
 /**
  * Credentials or token rejected by the vendor (after one refresh where the vendor has tokens).
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class AuthError extends VendorError {
   readonly tokenRejected: boolean

@@ -9,7 +9,7 @@ export interface FallbackAttempt {
 /**
  * Every channel of a `withFallback` chain failed, or one failed with `delivery: 'unknown'`
  * (trying the next could send the message twice). `attempts` lists each channel tried, in order.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#channels
+ * @see @msg/core README.md#channels
  */
 export class FallbackError extends MsgError {
   readonly attempts: FallbackAttempt[]

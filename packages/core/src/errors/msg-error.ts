@@ -36,7 +36,7 @@ export function hasErrorKind(value: unknown, name: string): boolean {
 /**
  * Base class of every error thrown by `@msg/*` packages.
  * Messages start with `[@msg/<vendor>]` and never contain a secret.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class MsgError extends Error {
   /** The vendor package that raised the error. */

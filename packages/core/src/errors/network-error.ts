@@ -3,7 +3,7 @@ import { hasErrorKind, MsgError, type MsgErrorOptions, tagErrorKind } from './ms
 /**
  * No response arrived: the connection failed, was reset, or the call was aborted.
  * `delivery` is `not-sent` only when the connection provably failed before the request was written.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class NetworkError extends MsgError {
   constructor(options: MsgErrorOptions) {

@@ -9,7 +9,7 @@ export interface RateLimitErrorOptions extends Omit<VendorErrorOptions, 'retryab
 
 /**
  * The vendor refused the call for rate or frequency reasons; it did not process it.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class RateLimitError extends VendorError {
   readonly retryAfterMs: number | undefined

@@ -8,7 +8,7 @@ export interface ResponseErrorOptions extends MsgErrorOptions {
 /**
  * A response that is not the vendor's documented shape: an HTML gateway page, broken JSON,
  * or a body that fails the response schema.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class ResponseError extends MsgError {
   readonly status: number

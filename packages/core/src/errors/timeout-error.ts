@@ -9,7 +9,7 @@ export interface TimeoutErrorOptions extends MsgErrorOptions {
 
 /**
  * No response within the per-attempt `timeout`. The request was sent, so `delivery` is `unknown`.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class TimeoutError extends NetworkError {
   readonly timeoutMs: number | undefined

@@ -13,7 +13,7 @@ export interface ValidationErrorOptions extends Omit<MsgErrorOptions, 'delivery'
 
 /**
  * Input rejected before any request was made: nothing was sent (`delivery: 'not-sent'`).
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class ValidationError extends MsgError {
   /** Every broken rule, each naming its field. */

@@ -15,7 +15,7 @@ export interface VendorErrorOptions extends MsgErrorOptions {
 
 /**
  * The vendor answered and said no: its body carried a failure code.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#errors
+ * @see @msg/core README.md#errors
  */
 export class VendorError extends MsgError {
   readonly code: number | string | undefined

@@ -8,7 +8,7 @@ const unsafeIntegerToken = /^-?[1-9]\d{15,}$/
  * Documents without a run of 16 digits go straight to the platform's `JSON.parse`. Others get
  * their unsafe integer tokens (outside strings) quoted first, then `JSON.parse`: the scan only
  * knows strings and number tokens, so it never turns invalid JSON into valid JSON.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#exact-ids
+ * @see @msg/core README.md#exact-ids
  */
 export function parseExactJson(text: string): unknown {
   if (!longDigitRun.test(text)) return JSON.parse(text)

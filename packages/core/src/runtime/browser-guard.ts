@@ -5,7 +5,7 @@ import { isBrowserRuntime } from './runtime.js'
 /**
  * Refuses a long-lived secret in a browser unless the caller opted in with
  * `dangerouslyAllowBrowser: true`. Browsers should use a pre-issued token or a proxy `baseURL`.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#browsers
+ * @see @msg/core README.md#browsers
  */
 export function assertServerSideSecret(options: {
   vendor: Vendor

@@ -52,7 +52,7 @@ export function createFaultQueue<Fault>(): FaultQueue<Fault> {
  * common one. `delay` waits and then returns `answer()`.
  */
 export async function applyCommonFault(
-  fault: { kind: string },
+  fault: CommonFault | { kind: string },
   answer: () => Promise<Response>,
 ): Promise<Response | undefined> {
   const common = fault as CommonFault

@@ -25,7 +25,7 @@ export interface TokenCacheOptions {
 
 /**
  * A token cache with single-flight refresh, an expiry margin, invalidation and a pluggable store.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#tokens
+ * @see @msg/core README.md#tokens
  */
 export interface TokenCache {
   /** A valid token: from memory, else the store, else one fetch shared by all concurrent callers. */
@@ -46,7 +46,7 @@ function isCachedToken(value: unknown): value is CachedToken {
 /**
  * Creates a {@link TokenCache}. N concurrent first calls make exactly one `fetch`; a failed
  * fetch rejects every waiter and the next call tries again; store failures only warn.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#tokens
+ * @see @msg/core README.md#tokens
  */
 export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const store = options.store ?? createMemoryTokenStore()
@@ -112,7 +112,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
  * Runs `attempt` with a cached token; when the vendor rejects that token (`AuthError` with
  * `tokenRejected`), invalidates it, fetches a fresh one and tries exactly once more. The retry is
  * safe: a rejected token means the vendor did not process the request.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#tokens
+ * @see @msg/core README.md#tokens
  */
 export async function withTokenRefresh<Result>(
   cache: TokenCache,

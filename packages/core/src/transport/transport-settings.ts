@@ -51,7 +51,7 @@ export interface TransportHooks {
 
 /**
  * Transport settings shared by every `create*` factory.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#transport-settings
+ * @see @msg/core README.md#transport-settings
  */
 export interface TransportSettings {
   /** Replaces the vendor's default base URL (a proxy, a private deployment, a local fake). */
@@ -69,7 +69,7 @@ export interface TransportSettings {
 
 /**
  * Per-call options accepted by every endpoint method and `sendText`.
- * @see https://github.com/msg-sdk/msg/blob/main/packages/core/README.md#call-options
+ * @see @msg/core README.md#call-options
  */
 export interface CallOptions {
   /** Aborts the call, including any wait between retries. */

@@ -1,0 +1,64 @@
+import { type CallOptions, validateInput } from '@msg/core'
+import * as v from 'valibot'
+import { exactId, type GeweContext, type GeweResult, requiredString, sendPaced } from '../gewe-context.js'
+
+/**
+ * Body of `POST /finder/postPrivateLetter` (Channels private-letter text), field names as GeWe spells them.
+ * @see https://doc.geweapi.com/ (基础API/视频号模块/发私信文本消息)
+ */
+export interface PostPrivateLetterBody {
+  /** Device ID. */
+  appId: string
+  /** Letter text. */
+  content: string
+  /** Recipient username, e.g. `v2_…@finder`. */
+  toUserName: string
+  /** Own Channels username: `mainFinderUsername` from `/finder/getProfile`. */
+  myUserName: string
+  /** Session ID (`…@findermsg`) from `/finder/contactList`. */
+  msgSessionId: string
+}
+
+/**
+ * Reply data of `POST /finder/postPrivateLetter`; `newMsgId` is an exact decimal string.
+ * @see https://doc.geweapi.com/ (基础API/视频号模块/发私信文本消息)
+ */
+export interface PostPrivateLetterData {
+  newMsgId: string
+}
+
+const dataSchema = v.object({ newMsgId: exactId })
+
+/** Sends a Channels private-letter text. Internal: the client exposes it as `finder.postPrivateLetter`. */
+export function postPrivateLetter(
+  context: GeweContext,
+  body: PostPrivateLetterBody,
+  options?: CallOptions,
+): Promise<GeweResult<PostPrivateLetterData>> {
+  const operation = 'finder.postPrivateLetter'
+  const input = validateInput(
+    v.object({
+      appId: requiredString,
+      content: context.content,
+      toUserName: requiredString,
+      myUserName: requiredString,
+      msgSessionId: requiredString,
+    }),
+    body,
+    { vendor: 'gewe', operation },
+  )
+  const wire: Record<string, unknown> = {
+    appId: input.appId,
+    content: input.content,
+    toUserName: input.toUserName,
+    myUserName: input.myUserName,
+    msgSessionId: input.msgSessionId,
+  }
+  if (context.proxyIp !== undefined) wire.proxyIp = context.proxyIp
+  return sendPaced(
+    context,
+    { operation, path: '/finder/postPrivateLetter', appId: input.appId, body: wire },
+    dataSchema,
+    options,
+  )
+}

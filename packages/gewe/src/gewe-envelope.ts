@@ -1,0 +1,35 @@
+import { createEnvelopeReader, redactedMarker } from '@msg/core'
+import * as v from 'valibot'
+import { classifyGeweFailure } from './gewe-error-codes.js'
+
+const envelopeSchema = v.looseObject({
+  ret: v.number(),
+  msg: v.nullish(v.string()),
+  data: v.optional(v.unknown()),
+})
+
+/** The GeWe envelope `{ ret, msg, data? }`; failures may carry `data: { code, msg }`. */
+export type GeweEnvelope = v.InferOutput<typeof envelopeSchema>
+
+/** `msg`, then `data.msg` and `data.code` when present, with any echoed token hidden. */
+function describeFailure(envelope: GeweEnvelope): string | undefined {
+  const detail = (envelope.data ?? {}) as { code?: unknown; msg?: unknown }
+  const parts = [envelope.msg, detail.msg, detail.code === undefined ? undefined : `code ${detail.code}`]
+  const text = parts.filter((part) => part !== undefined && part !== null && part !== '').join(': ')
+  return text === ''
+    ? undefined
+    : text.replace(/(X-GEWE-TOKEN\s*[=:：]\s*)[^\s,，]+/gi, `$1${redactedMarker}`)
+}
+
+/**
+ * Reads a GeWe reply: success only when `ret === 200` (on any HTTP status); otherwise an
+ * `AuthError` or `VendorError` with `code` = `ret` and `vendorMessage` = `msg: data.msg: code data.code`.
+ * @see https://doc.geweapi.com/
+ */
+export const readGeweEnvelope = createEnvelopeReader({
+  schema: envelopeSchema,
+  succeeded: (envelope) => envelope.ret === 200,
+  code: (envelope) => envelope.ret,
+  message: describeFailure,
+  classify: (_code, envelope) => classifyGeweFailure(describeFailure(envelope) ?? ''),
+})

@@ -1,0 +1,181 @@
+import {
+  applyCommonFault,
+  type CommonFault,
+  createFaultQueue,
+  type FetchHandler,
+  type InjectOptions,
+  toFetch,
+} from '@msg/core/testing'
+import type { HttpHandler } from 'msw'
+import { defaultBaseURL } from '../gewe-settings.js'
+import { geweMswHandlers } from './msw-handlers.js'
+
+/**
+ * Faults the GeWe fake can inject, besides the common ones (`delay`, `html` for an HTTP 5xx
+ * gateway page, `broken-body`, `drop`).
+ * - `offline`: `ret 500`, `data.msg` "微信已离线" (the device must log in again).
+ * - `invalid-token`: `ret 500`, "X-GEWE-TOKEN=<token> 不可用或已过期" (echoing the token, as GeWe does).
+ * - `ret-500`: a generic failure; `msg` defaults to `null`, the ambiguous case. The message is still
+ *   recorded in the inbox unless `delivered: false`.
+ * @see https://doc.geweapi.com/
+ */
+export type GeweFault =
+  | CommonFault
+  | { kind: 'offline' }
+  | { kind: 'invalid-token' }
+  | { kind: 'ret-500'; msg?: string | null; data?: { code?: string; msg?: string }; delivered?: boolean }
+
+/** Options of {@link createGeweFake}. */
+export interface GeweFakeOptions {
+  /** The one `X-GEWE-TOKEN` it accepts. Default `'gewe-fake-token'`. */
+  token?: string
+  /** Produces each `newMsgId` (decimal digits; emitted as a raw JSON number). Default: a 64-bit counter. */
+  newMsgId?: () => string | bigint
+  /** `createTime` in Unix seconds. Default: now. */
+  now?: () => number
+}
+
+/** A message the fake accepted. `to` is `toWxid` (postText) or `toUserName` (postPrivateLetter). */
+export interface GeweInboxItem {
+  path: '/message/postText' | '/finder/postPrivateLetter'
+  appId: string
+  to: string
+  content: string
+  ats?: string
+  newMsgId: string
+  body: Record<string, unknown>
+}
+
+/** A request as the fake saw it, for shape assertions. */
+export interface GeweFakeRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  body: unknown
+}
+
+/** A fake GeWe: a fetch handler, msw handlers, an inbox and fault injection. */
+export interface GeweFake {
+  handle: FetchHandler
+  fetch: typeof globalThis.fetch
+  mswHandlers(baseURL?: string): HttpHandler[]
+  inbox: GeweInboxItem[]
+  requests: GeweFakeRequest[]
+  inject(fault: GeweFault, options?: InjectOptions): void
+  reset(): void
+}
+
+const required = {
+  '/message/postText': ['appId', 'toWxid', 'content'],
+  '/finder/postPrivateLetter': ['appId', 'content', 'toUserName', 'myUserName', 'msgSessionId'],
+} as const
+
+/** A GeWe envelope as JSON text; `dataJson` is spliced in raw so 64-bit ids stay raw numbers. */
+function envelope(ret: number, msg: string | null, dataJson?: string): Response {
+  const text = `{"ret":${ret},"msg":${JSON.stringify(msg)}${dataJson === undefined ? '' : `,"data":${dataJson}`}}`
+  return new Response(text, { headers: { 'content-type': 'application/json;charset=UTF-8' } })
+}
+
+/**
+ * Creates a fake GeWe service (HTTP 200 and `{ret,msg,data}` on every answer, as GeWe does).
+ * Serves `/…/v2/api/message/postText` and `/…/v2/api/finder/postPrivateLetter` under any prefix.
+ * @see https://doc.geweapi.com/
+ */
+export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
+  const token = options.token ?? 'gewe-fake-token'
+  let counter = 7773749793478223190n
+  const nextId = options.newMsgId ?? (() => counter++)
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000))
+  const faults = createFaultQueue<GeweFault>()
+
+  async function answer(request: Request, path: string, body: unknown): Promise<Response> {
+    const given = request.headers.get('x-gewe-token') ?? ''
+    if (given === '') return envelope(500, 'header:X-GEWE-TOKEN 不可为空')
+    if (given !== token) return envelope(500, `X-GEWE-TOKEN=${given} 不可用或已过期`)
+    const fields = required[path as keyof typeof required]
+    if (!fields) return envelope(500, `接口不存在: ${path}`)
+    const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const missing = fields.find((field) => typeof record[field] !== 'string' || record[field] === '')
+    if (missing) return envelope(500, '参数错误', JSON.stringify({ code: '-1', msg: `${missing} 不能为空` }))
+    return deliver(path as GeweInboxItem['path'], record)
+  }
+
+  function deliver(path: GeweInboxItem['path'], body: Record<string, unknown>): Response {
+    const newMsgId = String(nextId())
+    if (!/^\d+$/.test(newMsgId)) throw new Error(`newMsgId must be decimal digits, got ${newMsgId}`)
+    const postText = path === '/message/postText'
+    const to = String(postText ? body.toWxid : body.toUserName)
+    const item: GeweInboxItem = {
+      path,
+      appId: String(body.appId),
+      to,
+      content: String(body.content),
+      newMsgId,
+      body,
+    }
+    if (typeof body.ats === 'string') item.ats = body.ats
+    fake.inbox.push(item)
+    return envelope(
+      200,
+      '操作成功',
+      postText
+        ? `{"toWxid":${JSON.stringify(to)},"createTime":${now()},"msgId":0,"newMsgId":${newMsgId},"type":1}`
+        : `{"newMsgId":${newMsgId}}`,
+    )
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    const at = url.pathname.indexOf('/v2/api/')
+    const path = at === -1 ? url.pathname : url.pathname.slice(at + '/v2/api'.length)
+    const text = await request.clone().text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // Recorded as text; answered below as a parameter error.
+    }
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, name) => {
+      headers[name] = value
+    })
+    fake.requests.push({
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    })
+    const fault = faults.take(request)
+    if (fault?.kind === 'offline') return envelope(500, '操作失败', '{"code":"-1","msg":"微信已离线"}')
+    if (fault?.kind === 'invalid-token')
+      return envelope(500, `X-GEWE-TOKEN=${headers['x-gewe-token']} 不可用或已过期`)
+    if (fault?.kind === 'ret-500') {
+      if (fault.delivered !== false && path in required) await answer(request, path, body)
+      return envelope(
+        500,
+        fault.msg ?? null,
+        fault.data === undefined ? undefined : JSON.stringify(fault.data),
+      )
+    }
+    const normal = () => answer(request, path, body)
+    if (fault) return (await applyCommonFault(fault, normal)) ?? normal()
+    return normal()
+  }
+
+  const fake: GeweFake = {
+    handle,
+    fetch: toFetch(handle),
+    mswHandlers: (baseURL = defaultBaseURL) => geweMswHandlers(fake, baseURL),
+    inbox: [],
+    requests: [],
+    inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
+    reset() {
+      fake.inbox.length = 0
+      fake.requests.length = 0
+      faults.clear()
+    },
+  }
+  return fake
+}
