@@ -1,8 +1,9 @@
 import { coreTarget } from './core-target.js'
+import { geweTarget } from './gewe-target.js'
 import type { BenchTarget, TokenTarget } from './target.js'
 
 /** Our clients (core alone, then each vendor), in table order. Vendors are added as they land on main. */
-export const allTargets: BenchTarget[] = [coreTarget]
+export const allTargets: BenchTarget[] = [coreTarget, geweTarget]
 
 /** Rows of the latency and throughput tables: ours, then the official Lark SDK. */
 export const comparedTargets: BenchTarget[] = [...allTargets]
@@ -11,4 +12,4 @@ export const comparedTargets: BenchTarget[] = [...allTargets]
 export const tokenTargets: TokenTarget[] = []
 
 /** Vendors whose package has not landed yet; shown as pending in the report. */
-export const pendingVendors: string[] = ['feishu', 'gewe', 'fxiaoke', 'netease-im']
+export const pendingVendors: string[] = ['feishu', 'fxiaoke', 'netease-im']

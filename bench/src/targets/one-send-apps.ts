@@ -57,4 +57,15 @@ const data = await http.send({
 if (!data.message_id) throw new Error('send failed')
 `,
   },
+  gewe: {
+    label: '@msg/gewe',
+    fake: 'gewe',
+    platform: 'browser',
+    specifier: '@msg/gewe',
+    names: ['createGewe'],
+    body: `const client = createGewe({ token: 'gewe-fake-token', baseURL: BASE_URL + '/gewe/v2/api', pacing: false, dangerouslyAllowBrowser: true })
+const sent = await client.sendText({ appId: 'wx_bench_app', toWxid: 'wxid_bench' }, 'hello')
+if (!sent.messageId) throw new Error('send failed')
+`,
+  },
 }
