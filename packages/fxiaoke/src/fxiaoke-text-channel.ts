@@ -1,0 +1,84 @@
+import { type CallOptions, MsgError, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import * as v from 'valibot'
+import { BatchSendError, type FxiaokeBatchResult } from './fxiaoke-batch-send-error.js'
+import type { FxiaokeContext } from './fxiaoke-context.js'
+import { contentSchema, maxRecipients, recipientSchema, sendMessage } from './message/send.js'
+
+/**
+ * Who gets a text: any number of employee ids, sent in consecutive batches of 500.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
+export interface FxiaokeTarget {
+  toUser: readonly string[]
+}
+
+/**
+ * A text Fxiaoke accepted for every recipient: one `sent` result per batch, in order.
+ * `requestId` lists the batches' `traceId`s, comma-separated.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
+export interface FxiaokeSentMessage extends SentMessage {
+  batches: FxiaokeBatchResult[]
+}
+
+const textSchema = v.object({
+  toUser: v.pipe(v.array(recipientSchema, 'must be an array of ids'), v.minLength(1, 'at least 1 recipient')),
+  text: contentSchema,
+})
+
+/**
+ * Sends `text` to every recipient, 500 per `message.send`, one batch after another. The whole list
+ * is validated first. A failing batch stops the send: with one batch its error is thrown as is;
+ * with several, a {@link BatchSendError} tells which recipients were sent, unknown and not sent.
+ * `options.idempotencyKey` is ignored: Fxiaoke de-duplicates nothing.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
+export async function sendTextInBatches(
+  context: FxiaokeContext,
+  target: FxiaokeTarget,
+  text: string,
+  options?: CallOptions,
+): Promise<FxiaokeSentMessage> {
+  const { toUser } = validateInput(
+    textSchema,
+    { toUser: target?.toUser, text },
+    { vendor: 'fxiaoke', operation: 'sendText' },
+  )
+  const batches: FxiaokeBatchResult[] = []
+  for (let start = 0; start < toUser.length; start += maxRecipients) {
+    batches.push({ toUser: toUser.slice(start, start + maxRecipients), status: 'skipped' })
+  }
+  for (const batch of batches) {
+    try {
+      const { data } = await sendMessage(
+        context,
+        { toUser: batch.toUser, msgType: 'text', text: { content: text } },
+        options,
+      )
+      batch.status = 'sent'
+      batch.traceId = data.traceId
+    } catch (caught) {
+      const error = MsgError.isInstance(caught)
+        ? caught
+        : new MsgError({ vendor: 'fxiaoke', message: `sendText: ${String(caught)}`, delivery: 'unknown' })
+      if (batches.length === 1) throw error
+      batch.status = 'failed'
+      batch.error = error
+      throw new BatchSendError(batches, error)
+    }
+  }
+  return {
+    vendor: 'fxiaoke',
+    requestId: batches.map((batch) => batch.traceId).join(','),
+    raw: batches.map((batch) => ({ traceId: batch.traceId })),
+    batches,
+  }
+}
+
+/**
+ * A {@link TextChannel} that sends to `target` through {@link sendTextInBatches}.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
+export function fxiaokeChannel(context: FxiaokeContext, target: FxiaokeTarget): TextChannel {
+  return { vendor: 'fxiaoke', send: (text, options) => sendTextInBatches(context, target, text, options) }
+}

@@ -1,0 +1,246 @@
+import {
+  applyCommonFault,
+  type CommonFault,
+  createFaultQueue,
+  htmlResponse,
+  type InjectOptions,
+  toFetch,
+} from '@msg/core/testing'
+import type { HttpHandler } from 'msw'
+import { createFakeTokenEndpoint } from './fake-token-endpoint.js'
+import { createFxiaokeMswHandlers } from './msw-handlers.js'
+
+/**
+ * Faults the fake can inject, besides the common ones: `token-expired` revokes the token and answers
+ * 20016, `rate-limit` 30004, `quota-exceeded` 30002, `system-busy` -1, `code` any `errorCode`.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
+ */
+export type FxiaokeFault =
+  | CommonFault
+  | { kind: 'token-expired' | 'rate-limit' | 'quota-exceeded' | 'system-busy' }
+  | { kind: 'code'; errorCode: number; errorMessage?: string }
+
+/**
+ * What the fake accepts and how it behaves.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
+export interface FxiaokeFakeOptions {
+  appId?: string
+  appSecret?: string
+  permanentCode?: string
+  /** The enterprise account the token endpoint returns and `x-fs-ea` must carry. Default `'fake-ea'`. */
+  ea?: string
+  /** Employee ids that exist; when given, a message to anyone else fails with 30027. */
+  employees?: string[]
+  /** How long a token call stays in flight (ms). Default 5. */
+  tokenLatencyMs?: number
+  /** Token calls allowed per minute. Default 10 (the documented limit). */
+  tokenCallsPerMinute?: number
+}
+
+/**
+ * A message the fake accepted.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
+export interface FxiaokeInboxMessage {
+  traceId: string
+  thirdTraceId: string
+  convention: 'v2' | 'legacy'
+  ea: string
+  userId: string | undefined
+  toUser: string[]
+  msgType: string
+  text: { content: string }
+  convertUserId?: boolean
+}
+
+/**
+ * A request as the fake saw it.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
+export interface FxiaokeFakeRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  body: unknown
+}
+
+/**
+ * A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection.
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
+ */
+export interface FxiaokeFake {
+  handle(request: Request): Promise<Response>
+  fetch: typeof globalThis.fetch
+  mswHandlers(baseURL?: string): HttpHandler[]
+  inbox: FxiaokeInboxMessage[]
+  requests: FxiaokeFakeRequest[]
+  /** Faults hit non-token requests unless `match` says otherwise. */
+  inject(fault: FxiaokeFault, options?: InjectOptions): void
+  /** Token requests received (v2 and legacy), including rejected ones. */
+  readonly tokenCalls: number
+  /** Token calls refused because another token call was in flight. */
+  readonly concurrentTokenRejections: number
+  /** Revokes every issued token (the next send answers 20016). */
+  expireTokens(): void
+  reset(): void
+}
+
+/**
+ * The code the fake answers for a missing `x-fs-userid`, a bad or reused `thirdTraceId` (the docs name none).
+ * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
+ */
+export const invalidParameterCode = 15002
+
+const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+const tokenPaths = ['/oauth2.0/token', '/cgi/corpAccessToken/get/V2']
+/** The endpoint a path ends with (the fake also answers below a proxy's path prefix). */
+const endpointOf = (path: string) =>
+  [...tokenPaths, '/cgi/message/send'].find((endpoint) => path.endsWith(endpoint))
+const isTokenRequest = (request: Request) =>
+  tokenPaths.includes(endpointOf(new URL(request.url).pathname) ?? '')
+const faultCodes = { 'token-expired': 20016, 'rate-limit': 30004, 'quota-exceeded': 30002, 'system-busy': -1 }
+
+/**
+ * Creates a fake Fxiaoke: `/oauth2.0/token` and legacy `/cgi/corpAccessToken/get/V2` (one call at a
+ * time, 10 a minute, same token for its first 6600 s), and `/cgi/message/send` checking the v2
+ * headers (or legacy body token), a fresh UUID v4 `thirdTraceId`, and the body; Fxiaoke envelopes, HTTP 200.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
+ */
+export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake {
+  const appId = options.appId ?? 'FSAID_fake'
+  const appSecret = options.appSecret ?? 'fake-app-secret'
+  const permanentCode = options.permanentCode ?? 'fake-permanent-code'
+  const ea = options.ea ?? 'fake-ea'
+  const faults = createFaultQueue<FxiaokeFault>()
+  const tokens = createFakeTokenEndpoint({ ...options, appId, appSecret, permanentCode, ea })
+  let seenTraceIds = new Set<string>()
+  let counter = 0
+
+  const traceId = () => `E-O.${ea}.${Date.now().toString(36)}.${(++counter).toString(36)}`
+  const answer = (errorCode: number, fields: Record<string, unknown> = {}, errorMessage?: string) =>
+    Response.json({
+      traceId: traceId(),
+      ...fields,
+      errorCode,
+      errorMessage: errorMessage ?? (errorCode === 0 ? 'success' : `fake error ${errorCode}`),
+    })
+  const valid = (token: unknown) => tokens.valid(token)
+
+  function sendMessage(request: Request, body: Record<string, unknown>, thirdTraceId: string): Response {
+    const legacy = 'corpAccessToken' in body
+    const userId = request.headers.get('x-fs-userid') ?? undefined
+    if (legacy) {
+      if (!valid(body.corpAccessToken)) return answer(20005)
+      if (body.corpId !== ea) return answer(11015)
+    } else {
+      const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1]
+      if (!valid(bearer)) return answer(20016)
+      if (request.headers.get('x-fs-ea') !== ea) return answer(20017)
+      if (!userId) return answer(invalidParameterCode, {}, 'x-fs-userid is required')
+    }
+    const { toUser, msgType, text, convertUserId } = body as {
+      toUser?: unknown
+      msgType?: unknown
+      text?: { content?: unknown }
+      convertUserId?: boolean
+    }
+    if (toUser === undefined) return answer(10015)
+    if (
+      !Array.isArray(toUser) ||
+      toUser.length === 0 ||
+      toUser.length > 500 ||
+      !toUser.every((id) => typeof id === 'string' && id !== '')
+    )
+      return answer(11016)
+    if (msgType !== 'text') return answer(11017)
+    if (typeof text?.content !== 'string' || text.content === '') return answer(12005)
+    const employees = options.employees
+    if (employees && !toUser.every((id) => employees.includes(id))) return answer(30027)
+    const id = traceId()
+    fake.inbox.push({
+      traceId: id,
+      thirdTraceId,
+      convention: legacy ? 'legacy' : 'v2',
+      ea,
+      userId,
+      toUser: [...toUser],
+      msgType,
+      text: { content: text.content },
+      ...(convertUserId === undefined ? {} : { convertUserId }),
+    })
+    return answer(0, { traceId: id, errorDescription: 'success' }, 'OK')
+  }
+
+  async function route(request: Request, endpoint: string, body: unknown, thirdTraceId: string) {
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    if (tokenPaths.includes(endpoint)) {
+      const issued = await tokens.issue(fields, endpoint === tokenPaths[1])
+      return answer(issued.errorCode, issued.fields, issued.errorMessage)
+    }
+    return sendMessage(request, fields, thirdTraceId)
+  }
+
+  const fake: FxiaokeFake = {
+    async handle(request) {
+      const url = new URL(request.url)
+      const path = url.pathname
+      const text = await request.text()
+      let body: unknown = text
+      try {
+        body = JSON.parse(text)
+      } catch {}
+      const headers: Record<string, string> = {}
+      request.headers.forEach((value, name) => {
+        headers[name] = value
+      })
+      fake.requests.push({
+        method: request.method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        body,
+      })
+      const endpoint = endpointOf(path)
+      if (request.method !== 'POST' || !endpoint) return htmlResponse(404, '404 Not Found')
+      const thirdTraceId = url.searchParams.get('thirdTraceId') ?? ''
+      if (!uuidV4.test(thirdTraceId) || seenTraceIds.has(thirdTraceId))
+        return answer(invalidParameterCode, {}, 'thirdTraceId must be a new UUID v4')
+      seenTraceIds.add(thirdTraceId)
+      if (typeof body !== 'object' || body === null) return answer(invalidParameterCode)
+      const fault = faults.take(request)
+      if (!fault) return route(request, endpoint, body, thirdTraceId)
+      const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
+      if (common) return common
+      if (fault.kind === 'code') return answer(fault.errorCode, {}, fault.errorMessage)
+      if (fault.kind === 'token-expired') fake.expireTokens()
+      return answer(faultCodes[fault.kind as keyof typeof faultCodes])
+    },
+    fetch: toFetch((request) => fake.handle(request)),
+    mswHandlers: (baseURL) => createFxiaokeMswHandlers((request) => fake.handle(request), baseURL),
+    inbox: [],
+    requests: [],
+    inject(fault, injectOptions = {}) {
+      faults.inject(fault, {
+        ...injectOptions,
+        match: injectOptions.match ?? ((request) => !isTokenRequest(request)),
+      })
+    },
+    get tokenCalls() {
+      return tokens.stats.calls
+    },
+    get concurrentTokenRejections() {
+      return tokens.stats.concurrentRejections
+    },
+    expireTokens: () => tokens.expire(),
+    reset() {
+      faults.clear()
+      tokens.reset()
+      fake.inbox.length = 0
+      fake.requests.length = 0
+      seenTraceIds = new Set()
+    },
+  }
+  return fake
+}
