@@ -1,3 +1,4 @@
+import { createFxiaokeFake } from '@msg/fxiaoke/testing'
 import { createGeweFake } from '@msg/gewe/testing'
 import { type BenchFake, createEchoFake } from './echo-fake.js'
 
@@ -6,5 +7,7 @@ export function createFakes(): Record<string, BenchFake> {
   return {
     core: createEchoFake(),
     gewe: createGeweFake(),
+    // The bench creates a client (one token call) per measurement and child process.
+    fxiaoke: createFxiaokeFake({ tokenCallsPerMinute: 10_000 }),
   }
 }

@@ -68,4 +68,15 @@ const sent = await client.sendText({ appId: 'wx_bench_app', toWxid: 'wxid_bench'
 if (!sent.messageId) throw new Error('send failed')
 `,
   },
+  fxiaoke: {
+    label: '@msg/fxiaoke',
+    fake: 'fxiaoke',
+    platform: 'browser',
+    specifier: '@msg/fxiaoke',
+    names: ['createFxiaoke'],
+    body: `const client = createFxiaoke({ appId: 'FSAID_fake', appSecret: 'fake-app-secret', permanentCode: 'fake-permanent-code', userId: 'FSUID_bench', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText({ toUser: ['FSUID_someone'] }, 'hello')
+if (!sent.requestId) throw new Error('send failed')
+`,
+  },
 }
