@@ -35,6 +35,7 @@ describe('redaction', () => {
       accessToken: 'access-token',
       tenant_access_token: 't-abc',
       nested: [{ token: 'tok-1', keep: 'visible' }],
+      tokenRejected: true,
     }
     const redacted = redactValue(body) as Record<string, unknown>
     expect(redacted).toEqual({
@@ -46,6 +47,7 @@ describe('redaction', () => {
       accessToken: redactedMarker,
       tenant_access_token: redactedMarker,
       nested: [{ token: redactedMarker, keep: 'visible' }],
+      tokenRejected: true,
     })
     expect(body.app_secret).toBe('s3cret-value')
   })

@@ -46,7 +46,7 @@ export function redactValue(value: unknown, secrets?: Iterable<string>, depth = 
   const result: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     result[key] =
-      isSecretName(key) && item !== null && item !== undefined && item !== ''
+      isSecretName(key) && typeof item === 'string' && item !== ''
         ? redactedMarker
         : redactValue(item, secrets, depth + 1)
   }

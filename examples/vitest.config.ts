@@ -1,0 +1,9 @@
+import { mergeConfig } from 'vitest/config'
+import { packageProject } from '../vitest.shared.js'
+
+export default mergeConfig(
+  packageProject('examples', { include: ['test/**/*.test.ts'], testTimeout: 30_000 }),
+  {
+    test: { globalSetup: ['test/global-setup.ts'] },
+  },
+)

@@ -1,0 +1,82 @@
+import { parseSendArguments, type SendArguments } from '../arguments/parse-send-arguments.js'
+import type { CommandIo } from '../command-io.js'
+import { type ExitCode, exitCodeFor, exitCodes } from '../exit-codes.js'
+import { sendHelp } from '../help/send-help.js'
+import { failureJson, formatFailureLines } from '../output/format-failure.js'
+import { formatSentLine, sentJson } from '../output/format-sent.js'
+import { createSecretScrubber, type SecretScrubber } from '../output/secret-scrubber.js'
+import { verboseHooks } from '../output/verbose-hooks.js'
+import { type Sandbox, startSandbox } from '../sandbox/start-sandbox.js'
+import { UsageError } from '../usage-error.js'
+
+/** Text from standard input, without the one newline `echo` adds. */
+async function resolveText(text: string, io: CommandIo): Promise<string> {
+  if (text !== '-') return text
+  return (await io.readStdin()).replace(/\r?\n$/, '')
+}
+
+/**
+ * The credential of a flag: the flag, else (with `--sandbox`) the sandbox's sample credential,
+ * else the environment variable. With `--sandbox` the environment is ignored, so real secrets never
+ * reach the fake.
+ */
+function credentialLookup(parsed: SendArguments, io: CommandIo, sandbox: Sandbox | undefined) {
+  return (flag: string): string | undefined => {
+    const given = parsed.values[flag]
+    if (typeof given === 'string') return given
+    if (sandbox) return sandbox.vendors[parsed.spec.vendor].credentials[flag]
+    const credential = parsed.spec.credentials.find((candidate) => candidate.flag === flag)
+    return credential ? io.env[credential.env] : undefined
+  }
+}
+
+async function send(parsed: SendArguments, io: CommandIo, scrubber: SecretScrubber): Promise<ExitCode> {
+  const { spec } = parsed
+  const sandbox = parsed.sandbox ? await startSandbox() : undefined
+  try {
+    const credential = credentialLookup(parsed, io, sandbox)
+    for (const entry of spec.credentials) if (entry.secret) scrubber.add(credential(entry.flag))
+    const baseURL = sandbox
+      ? sandbox.vendors[spec.vendor].baseURL
+      : (parsed.baseURL ?? (io.env[spec.baseUrlEnv] || undefined))
+    const prepared = await spec.prepare({
+      values: parsed.values,
+      credential,
+      transport: {
+        ...(baseURL === undefined ? {} : { baseURL }),
+        ...(parsed.timeout === undefined ? {} : { timeout: parsed.timeout }),
+        ...(parsed.verbose ? { hooks: verboseHooks(io.stderr, scrubber) } : {}),
+      },
+    })
+    const message = await prepared(await resolveText(parsed.text, io))
+    if (parsed.json) io.stdout(scrubber.text(JSON.stringify(scrubber.value(sentJson(message)))))
+    else io.stdout(scrubber.text(formatSentLine(message)))
+    return exitCodes.sent
+  } finally {
+    await sandbox?.close()
+  }
+}
+
+/** `msg send <vendor> …`: one text through one vendor; returns the exit code. */
+export async function sendCommand(args: readonly string[], io: CommandIo): Promise<ExitCode> {
+  const scrubber = createSecretScrubber()
+  let json = args.includes('--json')
+  try {
+    const parsed = parseSendArguments(args)
+    if (parsed === 'help') {
+      io.stdout(sendHelp())
+      return exitCodes.sent
+    }
+    json = parsed.json
+    return await send(parsed, io, scrubber)
+  } catch (error) {
+    const code = exitCodeFor(error)
+    if (json) io.stdout(JSON.stringify(failureJson(error, code, scrubber)))
+    else {
+      for (const line of formatFailureLines(error, code, scrubber)) io.stderr(line)
+      if (error instanceof UsageError)
+        io.stderr('run "msg send --help" for targets, credentials and examples')
+    }
+    return code
+  }
+}

@@ -1,0 +1,45 @@
+import type { commonSendOptions } from '../arguments/parse-send-arguments.js'
+import { vendorNames } from '../vendors/vendor-spec.js'
+import { vendorSpecs } from '../vendors/vendor-specs.js'
+
+const commonDescriptions: Record<keyof typeof commonSendOptions, string> = {
+  text: 'the text to send; - reads it from standard input',
+  'base-url': 'replace the vendor base URL (a proxy, a private deployment, the sandbox)',
+  timeout: 'milliseconds per attempt (default 10000)',
+  json: 'print one JSON object on standard output instead of a line',
+  verbose: 'print each request and response to standard error, secrets redacted',
+  sandbox: 'send to a local fake of the vendor started for this call, with sample credentials',
+  help: 'this help',
+}
+
+function row(flag: string, description: string): string {
+  return `    ${flag.padEnd(26)} ${description}`
+}
+
+/** `msg send --help`: common flags, then per vendor its targets, credentials and examples. */
+export function sendHelp(): string {
+  const lines = ['Usage: msg send <vendor> <target flags> --text "…" [options]', '', 'Options:']
+  for (const [flag, description] of Object.entries(commonDescriptions))
+    lines.push(
+      row(
+        `--${flag}${flag === 'text' || flag === 'base-url' || flag === 'timeout' ? ' <value>' : ''}`,
+        description,
+      ),
+    )
+  for (const name of vendorNames) {
+    const spec = vendorSpecs[name]
+    lines.push('', `${name}: ${spec.title}`, '  targets:')
+    for (const flag of spec.targetFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
+    for (const flag of spec.optionFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
+    lines.push('  credentials (flag or environment variable):')
+    for (const credential of spec.credentials)
+      lines.push(row(`--${credential.flag} | ${credential.env}`, credential.description))
+    lines.push(row(`--base-url | ${spec.baseUrlEnv}`, 'base URL'), '  examples:')
+    for (const example of spec.examples) lines.push(`    ${example}`)
+  }
+  lines.push(
+    '',
+    'Exit codes: 0 sent, 2 bad input, 3 refused by the vendor, 4 delivery unknown (see msg --help).',
+  )
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,46 @@
+import type { CommandIo } from './command-io.js'
+import { demoCommand } from './commands/demo-command.js'
+import { sandboxCommand } from './commands/sandbox-command.js'
+import { sendCommand } from './commands/send-command.js'
+import { describeExitCode, exitCodeFor, exitCodes } from './exit-codes.js'
+import { mainHelp } from './help/main-help.js'
+import { createSecretScrubber } from './output/secret-scrubber.js'
+import { UsageError } from './usage-error.js'
+import { version } from './version.js'
+
+/**
+ * Runs `msg` with the arguments after the program name and returns the exit code.
+ * Every failure is printed here (never a stack trace); see `exitCodes`.
+ */
+export async function main(args: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = args
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(mainHelp())
+        return exitCodes.sent
+      case '--version':
+      case '-v':
+        io.stdout(version)
+        return exitCodes.sent
+      case 'send':
+        return await sendCommand(rest, io)
+      case 'sandbox':
+        return await sandboxCommand(rest, io)
+      case 'demo':
+        return await demoCommand(rest, io)
+      default:
+        throw new UsageError(`unknown command "${command}": expected send, sandbox or demo`, 'main')
+    }
+  } catch (error) {
+    const code = exitCodeFor(error)
+    const scrubber = createSecretScrubber()
+    io.stderr(scrubber.text(`msg: ${error instanceof Error ? error.message : String(error)}`))
+    io.stderr(`exit ${code}: ${describeExitCode(code)}`)
+    if (error instanceof UsageError) io.stderr('run "msg --help" for usage')
+    return code
+  }
+}

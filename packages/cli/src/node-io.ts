@@ -1,0 +1,17 @@
+import { text } from 'node:stream/consumers'
+import type { CommandIo } from './command-io.js'
+
+/** The real process: its environment, standard streams and interrupt signals. */
+export function nodeIo(): CommandIo {
+  return {
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    readStdin: () => text(process.stdin),
+    waitForStop: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve())
+        process.once('SIGTERM', () => resolve())
+      }),
+  }
+}

@@ -1,0 +1,59 @@
+import { serve } from '@msg/core/testing'
+import { type VendorName, vendorNames } from '../vendors/vendor-spec.js'
+import { vendorSpecs } from '../vendors/vendor-specs.js'
+import { sandboxVendors } from './sandbox-vendors.js'
+import { createVendorRouter } from './vendor-router.js'
+
+/** One vendor in a running sandbox. */
+export interface SandboxVendor {
+  /** `http://127.0.0.1:<port>/<vendor>`: pass as `baseURL` / `--base-url`. */
+  baseURL: string
+  /** Sample credentials the fake accepts, by `msg send` flag name. */
+  credentials: Readonly<Record<string, string>>
+  /** The same credentials plus the base URL, as environment variables. */
+  env: Readonly<Record<string, string>>
+  /** A sample target, by `msg send` flag name. */
+  target: Readonly<Record<string, string>>
+}
+
+/**
+ * The four fakes served on one loopback port. `GET <url>/_sandbox` answers what each fake saw:
+ * `{ gewe: { requests: <count>, inbox: [...] }, … }`.
+ */
+export interface Sandbox {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  vendors: Readonly<Record<VendorName, SandboxVendor>>
+  close(): Promise<void>
+}
+
+/**
+ * Serves the fakes of all four vendors (each package's `./testing`) on 127.0.0.1, one port,
+ * each under `/<vendor>`. `port` 0 (the default) picks a free port.
+ */
+export async function startSandbox(options: { port?: number } = {}): Promise<Sandbox> {
+  const fakes = await Promise.all(vendorNames.map((name) => sandboxVendors[name].createFake()))
+  const routes = Object.fromEntries(vendorNames.map((name, index) => [name, fakes[index]!.handle]))
+  const report = () =>
+    Object.fromEntries(
+      vendorNames.map((name, index) => [
+        name,
+        { requests: fakes[index]!.requests.length, inbox: fakes[index]!.inbox },
+      ]),
+    )
+  const served = await serve(createVendorRouter(routes, report), { port: options.port ?? 0 })
+  const vendors = Object.fromEntries(
+    vendorNames.map((name): [VendorName, SandboxVendor] => {
+      const spec = vendorSpecs[name]
+      const setup = sandboxVendors[name]
+      const baseURL = `${served.url}/${name}`
+      const env: Record<string, string> = { [spec.baseUrlEnv]: baseURL }
+      for (const credential of spec.credentials) {
+        const value = setup.credentials[credential.flag]
+        if (value !== undefined) env[credential.env] = value
+      }
+      return [name, { baseURL, credentials: setup.credentials, env, target: setup.target }]
+    }),
+  ) as Record<VendorName, SandboxVendor>
+  return { url: served.url, vendors, close: () => served.close() }
+}

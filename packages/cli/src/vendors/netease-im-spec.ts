@@ -1,0 +1,39 @@
+import { UsageError } from '../usage-error.js'
+import { optionalFlag, requireCredential, requireFlag } from './require-flag.js'
+import type { VendorSpec } from './vendor-spec.js'
+
+const conversationTypes = ['p2p', 'team', 'superteam'] as const
+
+/** `msg send netease-im`: a text message (type 0) with a de-duplication id reused on retries. */
+export const neteaseImSpec: VendorSpec = {
+  vendor: 'netease-im',
+  title: 'NetEase Yunxin IM server API v2',
+  baseUrlEnv: 'NETEASE_IM_BASE_URL',
+  targetFlags: [
+    { name: 'from', description: 'sender account id' },
+    { name: 'to', description: 'receiver account id, or team id' },
+    { name: 'type', description: 'p2p (default), team or superteam' },
+  ],
+  optionFlags: [],
+  credentials: [
+    { flag: 'app-key', env: 'NETEASE_IM_APP_KEY', description: 'AppKey', secret: true },
+    { flag: 'app-secret', env: 'NETEASE_IM_APP_SECRET', description: 'AppSecret', secret: true },
+  ],
+  examples: [
+    'NETEASE_IM_APP_KEY=… NETEASE_IM_APP_SECRET=… msg send netease-im --from alice --to bob --text "hi"',
+    'msg send netease-im --from bot --to 123456 --type team --text "standup in 5"',
+  ],
+  async prepare(input) {
+    const from = requireFlag(input, 'from', 'sender')
+    const to = requireFlag(input, 'to', 'target')
+    const type = optionalFlag(input, 'type') ?? 'p2p'
+    if (!(conversationTypes as readonly string[]).includes(type))
+      throw new UsageError(`--type must be p2p, team or superteam, got "${type}"`, 'send')
+    const appKey = requireCredential(neteaseImSpec, input, 'app-key')
+    const appSecret = requireCredential(neteaseImSpec, input, 'app-secret')
+    const { createNeteaseIm } = await import('@msg/netease-im')
+    const client = createNeteaseIm({ appKey, appSecret, ...input.transport })
+    const target = { from, to, type: type as (typeof conversationTypes)[number] }
+    return (text, options) => client.sendText(target, text, options)
+  },
+}

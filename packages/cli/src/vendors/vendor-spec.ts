@@ -1,0 +1,55 @@
+import type { CallOptions, SentMessage, TransportSettings } from '@msg/core'
+
+/** The four vendors `msg` can send through. */
+export type VendorName = 'gewe' | 'feishu' | 'fxiaoke' | 'netease-im'
+
+/** Every vendor name, in the order help and the demo list them. */
+export const vendorNames: readonly VendorName[] = ['gewe', 'feishu', 'fxiaoke', 'netease-im']
+
+/** A string flag of one vendor (a target or a vendor option). */
+export interface FlagSpec {
+  /** Without the leading `--`. */
+  name: string
+  description: string
+  /** May be given more than once (values also split on commas). */
+  multiple?: boolean
+}
+
+/** A credential: given as a flag, or read from an environment variable. */
+export interface CredentialSpec {
+  /** Without the leading `--`. */
+  flag: string
+  env: string
+  description: string
+  /** Never printed: redacted from every line `msg` writes. */
+  secret: boolean
+}
+
+/** What a vendor spec gets to build its client and target. */
+export interface SendInput {
+  /** Parsed vendor flags (targets and options), by flag name. */
+  values: Readonly<Record<string, string | string[] | undefined>>
+  /** The credential of this flag: the flag's value, else its environment variable. */
+  credential(flag: string): string | undefined
+  /** baseURL, timeout, hooks for the client. */
+  transport: TransportSettings
+}
+
+/** A client bound to one target: sends a text and returns what the vendor said. */
+export type PreparedSend = (text: string, options?: CallOptions) => Promise<SentMessage>
+
+/** How `msg send <vendor>` maps flags and environment variables onto one vendor package. */
+export interface VendorSpec {
+  vendor: VendorName
+  /** One line for help: what the vendor is. */
+  title: string
+  /** Environment variable that replaces the default base URL (like `--base-url`). */
+  baseUrlEnv: string
+  targetFlags: readonly FlagSpec[]
+  optionFlags: readonly FlagSpec[]
+  credentials: readonly CredentialSpec[]
+  /** Shown by `msg send --help`. Placeholders only, never a real secret. */
+  examples: readonly string[]
+  /** Checks the target and credentials (throwing a `UsageError` naming flag and variable), builds the client. */
+  prepare(input: SendInput): Promise<PreparedSend>
+}

@@ -1,0 +1,117 @@
+/**
+ * Random lowercase hex from WebCrypto (runtime-neutral).
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('')
+}
+
+/**
+ * A log id shaped like Feishu's `X-Tt-Logid`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export function newLogId(): string {
+  return `2026${randomHex(15)}`.toUpperCase()
+}
+
+/**
+ * A Feishu-style JSON reply: `X-Tt-Logid` header, `application/json; charset=utf-8`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export function feishuJson(
+  body: Record<string, unknown>,
+  status = 200,
+  headers: Record<string, string> = {},
+  logId: string = newLogId(),
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': logId, ...headers },
+  })
+}
+
+/**
+ * `{ code: 0, msg: 'success', data }`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export function feishuData(data: unknown): Response {
+  return feishuJson({ code: 0, msg: 'success', data })
+}
+
+/**
+ * A failure envelope with the newer gateways' `error.log_id`.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export function feishuFailure(
+  code: number,
+  msg: string,
+  status: number,
+  headers: Record<string, string> = {},
+  logId: string = newLogId(),
+): Response {
+  const troubleshooter = `排查建议查看(Troubleshooting suggestions): https://open.feishu.cn/search?log_id=${logId}&code=${code}`
+  return feishuJson({ code, msg, error: { log_id: logId, troubleshooter } }, status, headers, logId)
+}
+
+/**
+ * A few of Feishu's messages for the codes the fake answers with.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export const fakeMessages: Record<number, string> = {
+  9499: 'Bad Request',
+  10003: 'invalid param',
+  99991400: 'request trigger frequency limit',
+  99991661: 'Missing access token for authorization. Please make a request with token attached.',
+  99991663: 'Invalid access token for authorization. Please make a request with token attached.',
+  230001: "Your request contains an invalid request parameter, ext=invalid receive_id_type '' ",
+  230020: 'This operation triggers the frequency limit.',
+  11232: 'create message trigger rate limit',
+  11233: 'chat trigger rate limit',
+  230025: 'The length of the message content reaches its limit.',
+  2200: 'Internal Server Error',
+}
+
+/**
+ * One request the fake saw, for shape assertions.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export interface FeishuFakeRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  /** Header names in lower case. */
+  headers: Record<string, string>
+  /** The parsed JSON body (or `undefined` when it was not JSON). */
+  body: unknown
+  /** The body exactly as sent. */
+  text: string
+}
+
+/**
+ * Reads a request into a {@link FeishuFakeRequest}.
+ * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ */
+export async function recordRequest(request: Request): Promise<FeishuFakeRequest> {
+  const url = new URL(request.url)
+  const text = await request.text()
+  let body: unknown
+  try {
+    body = text === '' ? undefined : JSON.parse(text)
+  } catch {
+    body = undefined
+  }
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  return {
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    body,
+    text,
+  }
+}

@@ -1,0 +1,52 @@
+import { validateInput } from '@msg/core'
+import * as v from 'valibot'
+import { nonEmptyText, stringRule } from '../validation-rules.js'
+
+/** A conversation type: 1 / `'p2p'` (one-to-one), 2 / `'team'` (advanced team), 3 / `'superteam'`. */
+export type ConversationType = 1 | 2 | 3 | 'p2p' | 'team' | 'superteam'
+
+/** The parts of a conversation id. */
+export interface ConversationIdParts {
+  /** The sender's account id (accid). */
+  senderId: string
+  type: ConversationType
+  /** The receiver's account id for `p2p`, otherwise the team id. */
+  receiverId: string
+}
+
+const typeNumbers = { p2p: 1, team: 2, superteam: 3 } as const
+
+/** An account or team id: non-empty, without the `|` separator. */
+export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'))
+
+/** A conversation type as a number (1–3) or a name. */
+export const conversationTypeSchema = v.picklist(
+  [1, 2, 3, 'p2p', 'team', 'superteam'],
+  'must be 1, 2, 3, p2p, team or superteam',
+)
+
+/** A ready conversation id as the send-message path takes it. */
+export const conversationIdSchema = v.pipe(
+  stringRule,
+  v.regex(/^[^|]+\|[123]\|[^|]+$/, 'must be sender_id|conversation_type|receiver_id with type 1, 2 or 3'),
+)
+
+/** `sender_id|conversation_type|receiver_id` from already validated parts. */
+export function joinConversationId(senderId: string, type: ConversationType, receiverId: string): string {
+  return `${senderId}|${typeof type === 'number' ? type : typeNumbers[type]}|${receiverId}`
+}
+
+/**
+ * Builds a conversation id, `sender_id|conversation_type|receiver_id` (e.g. `alice|1|bob`), for
+ * `client.conversation.sendMessage`. Throws a `ValidationError` for an empty id, an id containing `|`,
+ * or a type other than 1–3 / `p2p` / `team` / `superteam`.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export function conversationId(parts: ConversationIdParts): string {
+  const valid = validateInput(
+    v.object({ senderId: accountIdSchema, type: conversationTypeSchema, receiverId: accountIdSchema }),
+    parts,
+    { vendor: 'netease-im', operation: 'conversationId' },
+  )
+  return joinConversationId(valid.senderId, valid.type, valid.receiverId)
+}

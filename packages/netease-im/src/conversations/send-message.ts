@@ -1,0 +1,72 @@
+import { type CallOptions, type HttpClient, randomUuid, validateInput } from '@msg/core'
+import * as v from 'valibot'
+import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../netease-im-envelope.js'
+import { duplicateMessageCode } from '../netease-im-error-codes.js'
+import { sendMessageInputSchema } from './send-message-schema.js'
+import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './send-message-types.js'
+
+/** What an endpoint needs from the client. */
+export interface NeteaseImContext {
+  http: HttpClient
+  /** Signature headers for one attempt (none when a proxy signs). */
+  sign: () => Promise<Record<string, string>>
+  textLimit: number
+  rateLimitWaitMs: number
+  clockOffsetMs: number
+}
+
+const sentMessageSchema = v.looseObject({
+  message_server_id: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String))),
+})
+
+/**
+ * POST /im/v2/conversations/{conversation_id}/messages. Validates first, fills `message_client_id`
+ * (idempotencyKey or a UUID) and keeps it and `X-custom-traceid` on every attempt, re-signs every
+ * attempt, and reads 107306 as "already delivered". Returns the data and the trace id.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export async function sendConversationMessage(
+  context: NeteaseImContext,
+  conversationId: string,
+  body: NeteaseImSendMessageBody,
+  options?: CallOptions,
+): Promise<{ data: NeteaseImSentMessage; requestId: string }> {
+  const operation = 'conversation.sendMessage'
+  const input = validateInput(
+    sendMessageInputSchema(context.textLimit),
+    { conversation_id: conversationId, body },
+    { vendor: 'netease-im', operation },
+  )
+  const messageClientId = input.body.message.message_client_id ?? options?.idempotencyKey ?? randomUuid()
+  const sent = { ...input.body, message: { ...input.body.message, message_client_id: messageClientId } }
+  const traceId = new Headers(options?.headers).get('x-custom-traceid') ?? randomUuid().replace(/-/g, '')
+  const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
+  const data = await context.http.send<NeteaseImSentMessage>({
+    operation,
+    path: `/im/v2/conversations/${encodeURIComponent(conversationId)}/messages`,
+    headers: async () => ({
+      ...(await context.sign()),
+      'Content-Type': 'application/json;charset=utf-8',
+      'X-custom-traceid': traceId,
+    }),
+    body: sent,
+    // NetEase de-duplicates message_client_id (107306), reused on every attempt.
+    idempotent: true,
+    read: (response, requestContext) => {
+      try {
+        const envelope = response.body as { code?: unknown; data?: unknown } | undefined
+        if (envelope?.code === duplicateMessageCode) {
+          // Already delivered by an earlier attempt or call: the original data when NetEase gives it.
+          const original = v.safeParse(sentMessageSchema, envelope.data ?? {})
+          const data = original.success ? original.output : {}
+          return { message_client_id: messageClientId, ...data, duplicate: true } as NeteaseImSentMessage
+        }
+        return read(response, requestContext, sentMessageSchema) as NeteaseImSentMessage
+      } catch (error) {
+        throw explainSignatureRejection(error, response, requestContext, context.clockOffsetMs)
+      }
+    },
+    options,
+  })
+  return { data, requestId: traceId }
+}

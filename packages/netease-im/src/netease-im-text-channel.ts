@@ -1,0 +1,55 @@
+import { type CallOptions, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import * as v from 'valibot'
+import {
+  accountIdSchema,
+  type ConversationType,
+  conversationTypeSchema,
+  joinConversationId,
+} from './conversations/conversation-id.js'
+import { type NeteaseImContext, sendConversationMessage } from './conversations/send-message.js'
+
+/**
+ * Who a text goes to: `from` is the sending account, `to` the receiving account (`p2p`) or team id.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export interface NeteaseImTarget {
+  from: string
+  to: string
+  type: ConversationType
+}
+
+const targetSchema = v.object({ from: accountIdSchema, to: accountIdSchema, type: conversationTypeSchema })
+
+/**
+ * Sends a text message (`message_type: 0`) with a `message_client_id` (idempotencyKey or a UUID) that
+ * every retry reuses. `messageId` is `message_server_id`; `requestId` the `X-custom-traceid`.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export async function sendNeteaseImText(
+  context: NeteaseImContext,
+  target: NeteaseImTarget,
+  text: string,
+  options?: CallOptions,
+): Promise<SentMessage> {
+  const valid = validateInput(targetSchema, target, { vendor: 'netease-im', operation: 'sendText' })
+  const { data, requestId } = await sendConversationMessage(
+    context,
+    joinConversationId(valid.from, valid.type, valid.to),
+    { message: { message_type: 0, text } },
+    options,
+  )
+  return {
+    vendor: 'netease-im',
+    ...(data.message_server_id === undefined ? {} : { messageId: data.message_server_id }),
+    requestId,
+    raw: data,
+  }
+}
+
+/**
+ * A {@link TextChannel} to one target, for `withFallback` and `broadcast`.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export function neteaseImChannel(context: NeteaseImContext, target: NeteaseImTarget): TextChannel {
+  return { vendor: 'netease-im', send: (text, options) => sendNeteaseImText(context, target, text, options) }
+}

@@ -1,0 +1,78 @@
+import { createCheckSum } from '../netease-im-signing.js'
+
+/** A NetEase envelope with HTTP 200 (NetEase answers business failures with HTTP 200 too). */
+export function envelopeResponse(code: number, msg: string, dataJson = '{}', nowMs = Date.now()): Response {
+  return new Response(`{"code":${code},"msg":${JSON.stringify(msg)},"data":${dataJson}}`, {
+    status: 200,
+    headers: { 'content-type': 'application/json;charset=utf-8', date: new Date(nowMs).toUTCString() },
+  })
+}
+
+/**
+ * JSON of `data` with `message_server_id` first, as a raw JSON number of any size (never quoted),
+ * the way NetEase sends an int64.
+ */
+export function dataWithRawId(messageServerId: bigint, rest: Record<string, unknown>): string {
+  const restJson = JSON.stringify(rest)
+  return `{"message_server_id":${messageServerId.toString()}${restJson === '{}' ? '}' : `,${restJson.slice(1)}`}`
+}
+
+/** Why a request's signature is refused, or undefined when it is good. Checks like NetEase: 414. */
+export async function signatureProblem(
+  headers: Headers,
+  credentials: { appKey: string; appSecret: string },
+  nowMs: number,
+): Promise<{ code: number; msg: string } | undefined> {
+  const appKey = headers.get('appkey')
+  const nonce = headers.get('nonce')
+  const curTime = headers.get('curtime')
+  const checkSum = headers.get('checksum')
+  if (!appKey || !nonce || !curTime || !checkSum)
+    return { code: 414, msg: 'missing AppKey, Nonce, CurTime or CheckSum header' }
+  if (appKey !== credentials.appKey) return { code: 101303, msg: 'appkey does not exist' }
+  if (nonce.length > 128) return { code: 414, msg: 'checksum failed: Nonce longer than 128 characters' }
+  if (!/^\d+$/.test(curTime) || Math.abs(nowMs / 1000 - Number(curTime)) > 300)
+    return { code: 414, msg: 'checksum failed: CurTime expired' }
+  if (checkSum !== (await createCheckSum(credentials.appSecret, nonce, curTime)))
+    return { code: 414, msg: 'checksum failed' }
+  return undefined
+}
+
+/** A parsed send-message request, or the 414 parameter error NetEase would answer. */
+export function parseSendMessage(
+  encodedId: string,
+  bodyText: string,
+):
+  | { error: string }
+  | {
+      conversationId: string
+      senderId: string
+      type: number
+      receiverId: string
+      body: { message: Record<string, unknown> } & Record<string, unknown>
+    } {
+  let conversationId: string
+  let body: unknown
+  try {
+    conversationId = decodeURIComponent(encodedId)
+    body = JSON.parse(bodyText)
+  } catch {
+    return { error: 'parameter error: body is not JSON' }
+  }
+  const [senderId, type, receiverId, extra] = conversationId.split('|')
+  if (!senderId || !receiverId || extra !== undefined || !['1', '2', '3'].includes(type ?? ''))
+    return { error: 'parameter error: conversation_id' }
+  const message = (body as { message?: Record<string, unknown> } | null)?.message
+  if (typeof message !== 'object' || message === null || typeof message.message_type !== 'number')
+    return { error: 'parameter error: message.message_type' }
+  const isText = message.message_type === 0 || message.message_type === 10
+  if (isText && (typeof message.text !== 'string' || message.text === ''))
+    return { error: 'parameter error: message.text' }
+  return {
+    conversationId,
+    senderId,
+    type: Number(type),
+    receiverId,
+    body: body as { message: Record<string, unknown> },
+  }
+}

@@ -1,0 +1,206 @@
+import { randomUuid } from '@msg/core'
+import {
+  applyCommonFault,
+  type CommonFault,
+  createFaultQueue,
+  type InjectOptions,
+  toFetch,
+} from '@msg/core/testing'
+import type { HttpHandler } from 'msw'
+import { neteaseImMswHandlers } from './msw-handlers.js'
+import {
+  dataWithRawId,
+  envelopeResponse,
+  parseSendMessage,
+  signatureProblem,
+} from './netease-im-fake-replies.js'
+
+/**
+ * Faults the fake can inject, besides the common ones (`delay`, `html`, `broken-body`, `drop`):
+ * - `rate-limit`: code 416 (or `code`, e.g. 107323), nothing stored.
+ * - `server-error`: code 500 (or 503, 514); with `accept: true` the message is stored first
+ *   (delivered, but the answer says it failed).
+ * - `code`: any code and msg, nothing stored.
+ * - `clock-skew`: the fake's clock runs `seconds` ahead (negative: behind) for this request.
+ */
+export type NeteaseImFault =
+  | CommonFault
+  | { kind: 'rate-limit'; code?: 416 | 107323 }
+  | { kind: 'server-error'; code?: 500 | 503 | 514; accept?: boolean }
+  | { kind: 'code'; code: number; msg?: string }
+  | { kind: 'clock-skew'; seconds: number }
+
+/** Options of {@link createNeteaseImFake}. */
+export interface NeteaseImFakeOptions {
+  /** The AppKey it accepts. Default `'test-app-key'`. */
+  appKey?: string
+  /** The AppSecret it checks CheckSums with. Default `'test-app-secret'`. */
+  appSecret?: string
+  /** The fake's clock in ms. Default `Date.now`. */
+  now?: () => number
+  /** The first `message_server_id`. Default 2^53 + 1 (9007199254740993), beyond exact doubles. */
+  firstMessageServerId?: bigint
+  /** Answer 107306 with the original message's data instead of `data: {}` (NetEase's shape is unverified). */
+  duplicateReturnsOriginal?: boolean
+}
+
+/** A message the fake accepted. */
+export interface NeteaseImInboxEntry {
+  conversation_id: string
+  sender_id: string
+  conversation_type: number
+  receiver_id: string
+  /** Exact decimal string of the id sent as a raw JSON number. */
+  message_server_id: string
+  message_client_id: string
+  /** The `X-custom-traceid` header, when sent. */
+  trace_id: string | undefined
+  create_time: number
+  message: Record<string, unknown>
+  /** The whole request body. */
+  body: Record<string, unknown>
+}
+
+/** A request the fake saw, for shape assertions. `path` is as sent (still percent-encoded). */
+export interface NeteaseImFakeRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  body: unknown
+}
+
+/**
+ * A fake NetEase IM v2 server as a fetch handler.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export interface NeteaseImFake {
+  handle(request: Request): Promise<Response>
+  fetch: typeof globalThis.fetch
+  mswHandlers(baseURL?: string): HttpHandler[]
+  inbox: NeteaseImInboxEntry[]
+  requests: NeteaseImFakeRequest[]
+  inject(fault: NeteaseImFault, options?: InjectOptions): void
+  reset(): void
+}
+
+const sendPath = /^\/im\/v2\/conversations\/([^/]+)\/messages$/
+
+/**
+ * Creates a fake NetEase IM server: it checks AppKey and CheckSum (WebCrypto) and refuses a CurTime
+ * more than 5 minutes off (414), de-duplicates `message_client_id` per sender (107306), and answers
+ * `{ code, msg, data }` with `message_server_id` as a raw JSON number beyond 2^53. Runtime-neutral.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ */
+export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): NeteaseImFake {
+  const credentials = {
+    appKey: options.appKey ?? 'test-app-key',
+    appSecret: options.appSecret ?? 'test-app-secret',
+  }
+  const now = options.now ?? Date.now
+  const first = options.firstMessageServerId ?? 2n ** 53n + 1n
+  const faults = createFaultQueue<NeteaseImFault>()
+  let nextId = first
+  let delivered = new Map<string, { entry: NeteaseImInboxEntry; dataJson: string }>()
+
+  async function answer(request: Request, bodyText: string, fault?: NeteaseImFault): Promise<Response> {
+    const nowMs = now() + (fault?.kind === 'clock-skew' ? fault.seconds * 1000 : 0)
+    const reply = (code: number, msg: string, dataJson?: string) =>
+      envelopeResponse(code, msg, dataJson, nowMs)
+    const url = new URL(request.url)
+    const match = sendPath.exec(url.pathname)
+    if (request.method !== 'POST' || !match) return reply(404, 'not found')
+    const refused = await signatureProblem(request.headers, credentials, nowMs)
+    if (refused) return reply(refused.code, refused.msg)
+    if (fault?.kind === 'rate-limit') return reply(fault.code ?? 416, 'frequency limit exceeded')
+    if (fault?.kind === 'code') return reply(fault.code, fault.msg ?? 'injected failure')
+    if (fault?.kind === 'server-error' && !fault.accept) return reply(fault.code ?? 500, 'server error')
+    if (!request.headers.get('content-type')?.startsWith('application/json'))
+      return reply(414, 'parameter error: Content-Type must be application/json')
+    const parsed = parseSendMessage(match[1] ?? '', bodyText)
+    if ('error' in parsed) return reply(414, parsed.error)
+    const { message } = parsed.body
+    const clientId = typeof message.message_client_id === 'string' ? message.message_client_id : randomUuid()
+    const key = `${parsed.senderId}\n${clientId}`
+    const earlier = delivered.get(key)
+    if (earlier)
+      return reply(
+        107306,
+        'duplicate message_client_id',
+        options.duplicateReturnsOriginal ? earlier.dataJson : '{}',
+      )
+    const serverId = nextId++
+    const entry: NeteaseImInboxEntry = {
+      conversation_id: parsed.conversationId,
+      sender_id: parsed.senderId,
+      conversation_type: parsed.type,
+      receiver_id: parsed.receiverId,
+      message_server_id: serverId.toString(),
+      message_client_id: clientId,
+      trace_id: request.headers.get('x-custom-traceid') ?? undefined,
+      create_time: nowMs,
+      message,
+      body: parsed.body,
+    }
+    const dataJson = dataWithRawId(serverId, {
+      message_client_id: clientId,
+      sender_id: entry.sender_id,
+      conversation_type: entry.conversation_type,
+      receiver_id: entry.receiver_id,
+      create_time: nowMs,
+      message_type: message.message_type,
+      ...(message.sub_type === undefined ? {} : { sub_type: message.sub_type }),
+      ...(message.text === undefined ? {} : { text: message.text }),
+      ...(message.attachment === undefined ? {} : { attachment: message.attachment }),
+    })
+    delivered.set(key, { entry, dataJson })
+    fake.inbox.push(entry)
+    if (fault?.kind === 'server-error') return reply(fault.code ?? 500, 'server error')
+    return reply(200, 'success', dataJson)
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const bodyText = await request.clone().text()
+    let body: unknown = bodyText
+    try {
+      body = bodyText === '' ? undefined : JSON.parse(bodyText)
+    } catch {
+      // Kept as text.
+    }
+    const url = new URL(request.url)
+    const headers: Record<string, string> = {}
+    request.headers.forEach((value, name) => {
+      headers[name] = value
+    })
+    fake.requests.push({
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    })
+    const fault = faults.take(request)
+    if (fault) {
+      const common = await applyCommonFault(fault, () => answer(request, bodyText))
+      if (common) return common
+    }
+    return answer(request, bodyText, fault)
+  }
+
+  const fake: NeteaseImFake = {
+    handle,
+    fetch: toFetch(handle),
+    mswHandlers: (baseURL) => neteaseImMswHandlers(handle, baseURL),
+    inbox: [],
+    requests: [],
+    inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
+    reset() {
+      fake.inbox.length = 0
+      fake.requests.length = 0
+      faults.clear()
+      delivered = new Map()
+      nextId = first
+    },
+  }
+  return fake
+}
