@@ -3,6 +3,8 @@ export interface BenchFake {
   handle(request: Request): Promise<Response>
   requests?: Array<{ path: string }>
   inbox?: unknown[]
+  /** Forgets everything (tokens too: a client then refreshes its token once). */
+  reset?(): void
 }
 
 /**

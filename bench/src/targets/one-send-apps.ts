@@ -79,4 +79,37 @@ const sent = await client.sendText({ toUser: ['FSUID_someone'] }, 'hello')
 if (!sent.requestId) throw new Error('send failed')
 `,
   },
+  feishu: {
+    label: '@msg/feishu',
+    fake: 'feishu',
+    platform: 'browser',
+    specifier: '@msg/feishu',
+    names: ['createFeishu'],
+    body: `const client = createFeishu({ appId: 'cli_fake_app', appSecret: 'fake-app-secret', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText({ chatId: 'oc_bench' }, 'hello')
+if (!sent.messageId) throw new Error('send failed')
+`,
+  },
+  'netease-im': {
+    label: '@msg/netease-im',
+    fake: 'netease-im',
+    platform: 'browser',
+    specifier: '@msg/netease-im',
+    names: ['createNeteaseIm'],
+    body: `const client = createNeteaseIm({ appKey: 'test-app-key', appSecret: 'test-app-secret', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'hello')
+if (!sent.messageId) throw new Error('send failed')
+`,
+  },
+  lark: {
+    label: '@larksuiteoapi/node-sdk',
+    fake: 'feishu',
+    platform: 'node',
+    specifier: '@larksuiteoapi/node-sdk',
+    names: ['Client', 'LoggerLevel'],
+    body: `const client = new Client({ appId: 'cli_fake_app', appSecret: 'fake-app-secret', domain: BASE_URL, loggerLevel: LoggerLevel.error })
+const sent = await client.im.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_bench', msg_type: 'text', content: JSON.stringify({ text: 'hello' }) } })
+if (!sent.data?.message_id) throw new Error('send failed')
+`,
+  },
 }
