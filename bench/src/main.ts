@@ -80,6 +80,6 @@ try {
 }
 results.durationSeconds = (performance.now() - started) / 1000
 process.stdout.write(`${renderTables(results)}\n`)
-const reportPath = `${benchDirectory}../BENCHMARKS.md`
+const reportPath = process.env.BENCH_REPORT ?? `${benchDirectory}../BENCHMARKS.md`
 writeFileSync(reportPath, renderReport(results))
 progress(`wrote ${reportPath}`)

@@ -64,6 +64,7 @@ export async function profileSends(name: string, baseURL: string, which: 'ours' 
       functions.set(where, (functions.get(where) ?? 0) + delta)
     })
     groups.delete('(idle)')
+    for (const key of functions.keys()) if (key.startsWith('(idle)')) functions.delete(key)
     return { groups: top(groups, sends, 14), functions: top(functions, sends, 14) } satisfies ProfileResult
   } finally {
     rmSync(directory, { recursive: true, force: true })

@@ -25,16 +25,18 @@ export const feishuTarget: BenchTarget = {
   profile: true,
   async prepare(baseURL, fetch) {
     const client = createFeishu({ ...feishuCredentials, baseURL, ...(fetch ? { fetch } : {}) })
-    const token = await rawFeishuToken(baseURL)
+    // Fetched on the first raw send (in-process memory runs never send raw).
+    let token: Promise<string> | undefined
     const url = `${baseURL}/open-apis/im/v1/messages?receive_id_type=chat_id`
     return {
       ours: () => client.sendText({ chatId: feishuChatId }, 'hello'),
-      raw: () =>
-        rawJson(url, {
+      raw: async () => {
+        token ??= rawFeishuToken(baseURL)
+        return rawJson(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json; charset=utf-8',
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${await token}`,
             'user-agent': 'msg-feishu/0.1.0',
           },
           body: JSON.stringify({
@@ -43,7 +45,8 @@ export const feishuTarget: BenchTarget = {
             content: JSON.stringify({ text: 'hello' }),
             uuid: randomUUID(),
           }),
-        }),
+        })
+      },
     }
   },
 }

@@ -17,16 +17,21 @@ export const fxiaokeTarget: BenchTarget = {
   async prepare(baseURL, fetch) {
     const client = createFxiaoke({ ...fxiaokeCredentials, userId, baseURL, ...(fetch ? { fetch } : {}) })
     const target = { toUser: ['FSUID_someone'] }
-    const token = (await rawJson(`${baseURL}/oauth2.0/token?thirdTraceId=${randomUUID()}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ ...fxiaokeCredentials, grantType: 'app_secret' }),
-    })) as { accessToken: string; ea: string }
+    // Fetched on the first raw send (in-process memory runs never send raw).
+    let pending: Promise<{ accessToken: string; ea: string }> | undefined
+    const fetchToken = async () =>
+      (await rawJson(`${baseURL}/oauth2.0/token?thirdTraceId=${randomUUID()}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ ...fxiaokeCredentials, grantType: 'app_secret' }),
+      })) as { accessToken: string; ea: string }
     const body = JSON.stringify({ toUser: target.toUser, msgType: 'text', text: { content: 'hello' } })
     return {
       ours: () => client.sendText(target, 'hello'),
-      raw: () =>
-        rawJson(`${baseURL}/cgi/message/send?thirdTraceId=${randomUUID()}`, {
+      raw: async () => {
+        pending ??= fetchToken()
+        const token = await pending
+        return rawJson(`${baseURL}/cgi/message/send?thirdTraceId=${randomUUID()}`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json; charset=utf-8',
@@ -36,7 +41,8 @@ export const fxiaokeTarget: BenchTarget = {
             'user-agent': 'msg-fxiaoke/0.1.0',
           },
           body,
-        }),
+        })
+      },
     }
   },
 }
