@@ -90,7 +90,6 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
       } else outgoing.destroy()
     })
   })
-  server.keepAliveTimeout = 1000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())

@@ -1,0 +1,43 @@
+// The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
+// the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS. Runs unchanged
+// under Node, Bun and Deno; exits non-zero when any check fails.
+import process from 'node:process'
+import * as core from '@msg/core'
+import * as valibot from 'valibot'
+import { createEchoClient } from '../sandbox/echo-client.mjs'
+import { runSmoke } from '../sandbox/smoke-scenario.mjs'
+import { vendorById } from '../sandbox/vendors.mjs'
+
+function runtimeName() {
+  if (globalThis.Deno) return `deno ${globalThis.Deno.version.deno}`
+  if (globalThis.Bun) return `bun ${globalThis.Bun.version}`
+  return `node ${process.versions.node}`
+}
+
+const endpoints = JSON.parse(process.env.MSG_SMOKE_ENDPOINTS ?? 'null')
+if (!endpoints) {
+  console.error('MSG_SMOKE_ENDPOINTS is not set: run scripts/runtimes/run-matrix.mjs')
+  process.exit(2)
+}
+const vendorModules = {}
+for (const id of Object.keys(endpoints.vendors)) {
+  vendorModules[id] = await import(vendorById(id).packageName)
+}
+const resolved = import.meta.resolve('@msg/core')
+console.log(
+  `${runtimeName()} — @msg/core ${core.version} from ${resolved.replace(/^.*\/packages\//, 'packages/')}`,
+)
+if (!resolved.includes('/dist/')) {
+  console.error('  FAIL @msg/core did not resolve to its built dist/')
+  process.exit(1)
+}
+const { passed, failed } = await runSmoke({
+  endpoints,
+  core,
+  valibot,
+  createEchoClient,
+  vendorModules,
+  log: (line) => console.log(line),
+})
+console.log(`  ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 && passed > 0 ? 0 : 1)

@@ -1,0 +1,94 @@
+// `pnpm size`: size-limit (esbuild, gzip) over one app per vendor that calls sendText once, bundled
+// for the browser with every dependency (≤ 12 kB), and over each vendor's own code with
+// @msg/core, valibot and ky left out (≤ 3 kB). Prints the table; over budget exits 1.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { runCommand } from '../packages/run-command.mjs'
+import { landedVendors } from '../sandbox/landed-vendors.mjs'
+import { bundleBreakdown } from './bundle-breakdown.mjs'
+
+/** The budgets, in bytes after minify + gzip. */
+export const budgets = { app: '12 kB', own: '3 kB' }
+const shared = ['@msg/core', 'valibot', 'ky']
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const app = (id) => `scripts/size/apps/${id}-app.mjs`
+
+/** The size-limit checks for core (reported, no budget) and every landed vendor. */
+export function sizeChecks() {
+  const { landed, pending } = landedVendors()
+  const checks = [
+    { name: '@msg/core app (all deps)', path: app('core'), gzip: true },
+    {
+      name: '@msg/core own code',
+      path: 'packages/core/dist/index.js',
+      import: '*',
+      gzip: true,
+      ignore: ['valibot', 'ky'],
+    },
+  ]
+  for (const vendor of landed) {
+    if (!existsSync(`${root}${app(vendor.id)}`)) throw new Error(`missing ${app(vendor.id)}`)
+    checks.push(
+      { name: `${vendor.packageName} app (all deps)`, path: app(vendor.id), gzip: true, limit: budgets.app },
+      {
+        name: `${vendor.packageName} own code`,
+        path: `packages/${vendor.directory}/dist/index.js`,
+        gzip: true,
+        ignore: shared,
+        limit: budgets.own,
+      },
+    )
+  }
+  return { checks, pending }
+}
+
+/** Runs size-limit, prints the table and what dominates each app; returns the failures. */
+export async function checkSize() {
+  const { checks, pending } = sizeChecks()
+  mkdirSync(`${root}.cache`, { recursive: true })
+  const configPath = `${root}.cache/size-limit.mjs`
+  const relative = checks.map((check) => ({ ...check, path: `../${check.path}` }))
+  // ESM output keeps an entry's exports (a library's whole public surface) without the namespace
+  // wrapper `import: '*'` adds: the same measure as `esbuild --bundle --minify --format=esm | gzip -9`.
+  writeFileSync(
+    configPath,
+    `const esm = (config) => ({ ...config, format: 'esm' })\nexport default ${JSON.stringify(relative, null, 2)}.map((check) => ({ ...check, modifyEsbuildConfig: esm }))\n`,
+  )
+  let stdout
+  try {
+    stdout = runCommand('npx', ['--no-install', 'size-limit', '--json', '--config', configPath], {
+      cwd: root,
+    }).stdout
+  } catch (error) {
+    // size-limit exits 1 when a check is over budget but still prints its JSON
+    if (!String(error.stdout).includes('"passed"')) throw error
+    stdout = error.stdout
+  }
+  const results = JSON.parse(stdout.slice(stdout.indexOf('[')))
+  console.log('\n| check | gzip | budget | |\n|---|---|---|---|')
+  const failures = []
+  for (const [index, result] of results.entries()) {
+    const budget = checks[index].limit ?? '—'
+    const ok = result.passed !== false
+    if (!ok) failures.push(result.name)
+    console.log(
+      `| ${result.name} | ${(result.size / 1000).toFixed(2)} kB | ${budget} | ${ok ? 'ok' : 'OVER'} |`,
+    )
+  }
+  for (const check of checks.filter((item) => item.name.includes(' app '))) {
+    const parts = await bundleBreakdown(`${root}${check.path}`)
+    const total = parts.reduce((sum, [, bytes]) => sum + bytes, 0)
+    const text = parts.map(([name, bytes]) => `${name} ${((bytes / total) * 100).toFixed(0)}%`).join(', ')
+    console.log(`  ${check.name}: ${(total / 1000).toFixed(1)} kB minified — ${text}`)
+  }
+  if (pending.length > 0)
+    console.log(`  PENDING (not merged yet): ${pending.map((vendor) => vendor.id).join(', ')}`)
+  return failures
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const failures = await checkSize()
+  if (failures.length > 0) console.log(`over budget: ${failures.join(', ')}`)
+  process.exit(failures.length === 0 ? 0 : 1)
+}
