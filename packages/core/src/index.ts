@@ -38,6 +38,7 @@ export {
   type CachedToken,
   createMemoryTokenStore,
   type TokenStore,
+  type TokenStoreRelease,
 } from './tokens/token-store.js'
 export {
   createHttpClient,

@@ -51,20 +51,3 @@ export async function classify(call: () => Promise<unknown>, requestsSoFar: () =
     throw error
   }
 }
-
-const loneSurrogate = /\p{Cs}/u
-
-/**
- * Drops inputs whose `fields` (or the value itself, with no fields) hold a lone surrogate: the
- * known URI-encoding bugs pinned in known-input-bugs.test.ts, kept out so fuzzing finds new ones.
- */
-export function withoutLoneSurrogates(fields: string[] = []) {
-  return (value: unknown): boolean => {
-    if (fields.length === 0) return !(typeof value === 'string' && loneSurrogate.test(value))
-    if (typeof value !== 'object' || value === null) return true
-    return fields.every((field) => {
-      const item = (value as Record<string, unknown>)[field]
-      return !(typeof item === 'string' && loneSurrogate.test(item))
-    })
-  }
-}

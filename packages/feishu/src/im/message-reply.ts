@@ -7,6 +7,7 @@ import {
   type ImMessage,
   type ImMessageType,
   imMessageSchema,
+  requiredId,
   requiredText,
   uuidSchema,
 } from './message.js'
@@ -29,7 +30,7 @@ export interface ImMessageReplyRequest {
 }
 
 const requestSchema = v.object({
-  path: v.object({ message_id: requiredText }),
+  path: v.object({ message_id: requiredId }),
   data: v.object({
     content: contentSchema,
     msg_type: requiredText,

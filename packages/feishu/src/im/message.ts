@@ -6,6 +6,12 @@ import * as v from 'valibot'
  */
 export const requiredText = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
 
+/** A message id that goes into a URL path: non-empty and well-formed (no lone surrogates). */
+export const requiredId = v.pipe(
+  requiredText,
+  v.check((text: string) => !/\p{Cs}/u.test(text), 'must be well-formed text'),
+)
+
 /**
  * A message as im/v1 create and reply return it in `data`. Timestamps are millisecond strings.
  * `root_id`, `parent_id`, `thread_id` and `upper_message_id` appear only for replies, threads and forwards.

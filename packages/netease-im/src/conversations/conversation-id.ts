@@ -16,8 +16,11 @@ export interface ConversationIdParts {
 
 const typeNumbers = { p2p: 1, team: 2, superteam: 3 } as const
 
-/** An account or team id: non-empty, without the `|` separator. */
-export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'))
+/** Ids travel in the URL path: lone surrogates would make `encodeURIComponent` throw. */
+const wellFormed = v.check((text: string) => !/\p{Cs}/u.test(text), 'must be well-formed text')
+
+/** An account or team id: non-empty, well-formed, without the `|` separator. */
+export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'), wellFormed)
 
 /** A conversation type as a number (1–3) or a name. */
 export const conversationTypeSchema = v.picklist(
@@ -29,6 +32,7 @@ export const conversationTypeSchema = v.picklist(
 export const conversationIdSchema = v.pipe(
   stringRule,
   v.regex(/^[^|]+\|[123]\|[^|]+$/, 'must be sender_id|conversation_type|receiver_id with type 1, 2 or 3'),
+  wellFormed,
 )
 
 /** `sender_id|conversation_type|receiver_id` from already validated parts. */
