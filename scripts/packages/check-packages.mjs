@@ -1,10 +1,11 @@
 // `pnpm check:packages`: every public package is publishable — built, publint --strict and attw
 // (ESM-only) clean, no tests or fixtures in `files`, tarballs that install and send outside the
-// workspace (ESM and require()), independent changeset versions, documented exports (size budgets: pnpm size)
+// workspace (ESM and require()), independent changeset versions, size budgets, documented exports
 // and a TypeDoc build. Ends with `N passed, N failed`; any failure exits 1.
 
 import { undocumentedExports } from '../docs/check-doc-comments.mjs'
 import { landedVendors } from '../sandbox/landed-vendors.mjs'
+import { checkSize } from '../size/check-size.mjs'
 import { checkChangesetVersions } from './changeset-dry-run.mjs'
 import { runAreTheTypesWrong, runPublint } from './lint-package.mjs'
 import { checkPackageContents } from './package-contents.mjs'
@@ -32,8 +33,11 @@ await runner.step('tarballs install and send outside the workspace (ESM + requir
   checkScratchInstall(packages),
 )
 await runner.step('changeset version dry run: independent versions', () => checkChangesetVersions(packages))
-// The size budgets run separately (`pnpm size`): every vendor app is 0.7–1.8 kB gz over its 12 kB budget
-// (ky + core dominate), an open item that must not hide the publishability checks above.
+await runner.step('size budgets (gzip)', async () => {
+  const failures = await checkSize()
+  if (failures.length > 0) throw new Error(`over budget: ${failures.join(', ')}`)
+  return 'within budget'
+})
 await runner.step('every export has a doc comment', () => {
   const { missing, checked } = undocumentedExports(packages)
   if (missing.length > 0) throw new Error(missing.join('\n'))

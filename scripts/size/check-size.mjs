@@ -1,6 +1,6 @@
 // `pnpm size`: size-limit (esbuild, gzip) over one app per vendor that calls sendText once, bundled
 // for the browser with every dependency (≤ 12 kB), and over each vendor's own code with
-// @msg/core, valibot and ky left out (≤ 3 kB). Prints the table; over budget exits 1.
+// @msg/core and valibot left out (≤ 3 kB). Prints the table; over budget exits 1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { runCommand } from '../packages/run-command.mjs'
@@ -9,7 +9,7 @@ import { bundleBreakdown } from './bundle-breakdown.mjs'
 
 /** The budgets, in bytes after minify + gzip. */
 export const budgets = { app: '12 kB', own: '3 kB' }
-const shared = ['@msg/core', 'valibot', 'ky']
+const shared = ['@msg/core', 'valibot']
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const app = (id) => `scripts/size/apps/${id}-app.mjs`
@@ -24,7 +24,7 @@ export function sizeChecks() {
       path: 'packages/core/dist/index.js',
       import: '*',
       gzip: true,
-      ignore: ['valibot', 'ky'],
+      ignore: ['valibot'],
     },
   ]
   for (const vendor of landed) {

@@ -18,7 +18,7 @@ export function describeMachine(): string[] {
       .map((value) => value.toFixed(2))
       .join(' / ')} (shared with other work: figures are noisy, ratios measured in alternating blocks)`,
     `- Node ${process.version} (${process.platform} ${process.arch})`,
-    `- @msg/core ${versionAt('../packages/core/package.json')}, ky ${versionAt('../packages/core/node_modules/ky/package.json')}, valibot ${versionAt('../packages/core/node_modules/valibot/package.json')}`,
+    `- @msg/core ${versionAt('../packages/core/package.json')}, valibot ${versionAt('../packages/core/node_modules/valibot/package.json')}`,
     ...['feishu', 'gewe', 'fxiaoke', 'netease-im']
       .map((vendor) => [vendor, versionAt(`../packages/${vendor}/package.json`)] as const)
       .filter(([, version]) => version !== 'not installed')

@@ -2,7 +2,7 @@ import { type CallOptions, randomUuid, type SentMessage, type TextChannel, valid
 import * as v from 'valibot'
 import type { FeishuContext } from './feishu-authorization.js'
 import type { FeishuResult } from './feishu-envelope.js'
-import { type ImMessage, requiredId, requiredText } from './im/message.js'
+import { type ImMessage, requiredText } from './im/message.js'
 import { imMessageCreate, type ReceiveIdType } from './im/message-create.js'
 import { imMessageReply } from './im/message-reply.js'
 
@@ -29,7 +29,7 @@ const idTypes: Record<string, ReceiveIdType> = {
 
 const targetSchema = v.pipe(
   v.looseObject({
-    replyTo: v.optional(requiredId),
+    replyTo: v.optional(requiredText),
     replyInThread: v.optional(v.boolean('must be a boolean')),
   }),
   v.check(

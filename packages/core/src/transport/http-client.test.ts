@@ -247,7 +247,7 @@ describe('createHttpClient against a real loopback server', () => {
     expect(seen).toHaveLength(1)
   })
 
-  it('never lets a ky error escape, and hooks see only redacted data', async () => {
+  it('converts every failure into the error family, and hooks see only redacted data', async () => {
     const events: unknown[] = []
     const http = client({
       hooks: {

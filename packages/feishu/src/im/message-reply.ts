@@ -7,7 +7,6 @@ import {
   type ImMessage,
   type ImMessageType,
   imMessageSchema,
-  requiredId,
   requiredText,
   uuidSchema,
 } from './message.js'
@@ -30,7 +29,7 @@ export interface ImMessageReplyRequest {
 }
 
 const requestSchema = v.object({
-  path: v.object({ message_id: requiredId }),
+  path: v.object({ message_id: requiredText }),
   data: v.object({
     content: contentSchema,
     msg_type: requiredText,

@@ -4,12 +4,11 @@ import * as v from 'valibot'
  * A non-empty string field.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
-export const requiredText = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
-
-/** A message id that goes into a URL path: non-empty and well-formed (no lone surrogates). */
-export const requiredId = v.pipe(
-  requiredText,
-  v.check((text: string) => !/\p{Cs}/u.test(text), 'must be well-formed text'),
+export const requiredText = v.pipe(
+  v.string('must be a string'),
+  v.minLength(1, 'must not be empty'),
+  // Ids go into URL paths, where a lone surrogate would make encodeURIComponent throw.
+  v.check((text) => !/\p{Cs}/u.test(text), 'must be well-formed text'),
 )
 
 /**

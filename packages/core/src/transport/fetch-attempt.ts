@@ -1,0 +1,58 @@
+import { parseExactJson } from '../json/exact-json.js'
+import type { HttpResponse } from './http-response.js'
+
+/** Why an attempt ended without a response. */
+export type AttemptFailure =
+  | { kind: 'timeout'; cause: unknown }
+  | { kind: 'aborted'; cause: unknown }
+  | { kind: 'fetch'; cause: unknown }
+
+/** One HTTP exchange: the response fully read, or why there was none. */
+export type AttemptResult = { ok: true; response: HttpResponse } | { ok: false; failure: AttemptFailure }
+
+function parseBody(status: number, headers: Headers, text: string): HttpResponse {
+  if (text.trim() === '') return { status, headers, text, body: undefined, malformed: true }
+  try {
+    return { status, headers, text, body: parseExactJson(text), malformed: false }
+  } catch {
+    return { status, headers, text, body: undefined, malformed: true }
+  }
+}
+
+/**
+ * Sends one request and reads its whole body within `timeout` ms. The caller's `signal` aborts at
+ * once. Never throws for network conditions: it reports them as an {@link AttemptFailure}.
+ */
+export async function fetchAttempt(
+  fetchFunction: typeof globalThis.fetch,
+  url: string,
+  init: { method: string; headers: Headers; body: string | undefined },
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new Error(`no response within ${timeout} ms`))
+  }, timeout)
+  const onAbort = () => controller.abort(signal?.reason)
+  if (signal?.aborted) onAbort()
+  else signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const response = await fetchFunction(url, {
+      method: init.method,
+      headers: init.headers,
+      ...(init.body === undefined ? {} : { body: init.body }),
+      signal: controller.signal,
+    })
+    const text = await response.text()
+    return { ok: true, response: parseBody(response.status, response.headers, text) }
+  } catch (cause) {
+    const kind = signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'fetch'
+    return { ok: false, failure: { kind, cause } }
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
+}
