@@ -14,4 +14,5 @@ export {
   htmlResponse,
   toFetch,
 } from './faults.js'
+export { type RecordedRequest, recordRequest } from './recorded-request.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'

@@ -1,3 +1,4 @@
+import type { RecordedRequest } from '@msg/core/testing'
 /**
  * Random lowercase hex from WebCrypto (runtime-neutral).
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
@@ -77,41 +78,4 @@ export const fakeMessages: Record<number, string> = {
  * One request the fake saw, for shape assertions.
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
  */
-export interface FeishuFakeRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  /** Header names in lower case. */
-  headers: Record<string, string>
-  /** The parsed JSON body (or `undefined` when it was not JSON). */
-  body: unknown
-  /** The body exactly as sent. */
-  text: string
-}
-
-/**
- * Reads a request into a {@link FeishuFakeRequest}.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
-export async function recordRequest(request: Request): Promise<FeishuFakeRequest> {
-  const url = new URL(request.url)
-  const text = await request.text()
-  let body: unknown
-  try {
-    body = text === '' ? undefined : JSON.parse(text)
-  } catch {
-    body = undefined
-  }
-  const headers: Record<string, string> = {}
-  request.headers.forEach((value, name) => {
-    headers[name] = value
-  })
-  return {
-    method: request.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers,
-    body,
-    text,
-  }
-}
+export type FeishuFakeRequest = RecordedRequest

@@ -3,6 +3,7 @@ import {
   type CommonFault,
   createFaultQueue,
   type InjectOptions,
+  recordRequest,
   toFetch,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -14,14 +15,7 @@ import {
   handleV4Send,
   type MessageState,
 } from './fake-messages.js'
-import {
-  type FeishuFakeRequest,
-  fakeMessages,
-  feishuFailure,
-  feishuJson,
-  randomHex,
-  recordRequest,
-} from './fake-wire.js'
+import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
 import { feishuMswHandlers } from './msw-handlers.js'
 
 /**

@@ -4,6 +4,8 @@ import {
   createFaultQueue,
   htmlResponse,
   type InjectOptions,
+  type RecordedRequest,
+  recordRequest,
   toFetch,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -58,13 +60,7 @@ export interface FxiaokeInboxMessage {
  * A request as the fake saw it.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
  */
-export interface FxiaokeFakeRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-}
+export type FxiaokeFakeRequest = RecordedRequest
 
 /**
  * A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection.
@@ -186,22 +182,9 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     async handle(request) {
       const url = new URL(request.url)
       const path = url.pathname
-      const text = await request.text()
-      let body: unknown = text
-      try {
-        body = JSON.parse(text)
-      } catch {}
-      const headers: Record<string, string> = {}
-      request.headers.forEach((value, name) => {
-        headers[name] = value
-      })
-      fake.requests.push({
-        method: request.method,
-        path,
-        query: Object.fromEntries(url.searchParams),
-        headers,
-        body,
-      })
+      const recorded = await recordRequest(request)
+      fake.requests.push(recorded)
+      const { body } = recorded
       const endpoint = endpointOf(path)
       if (request.method !== 'POST' || !endpoint) return htmlResponse(404, '404 Not Found')
       const thirdTraceId = url.searchParams.get('thirdTraceId') ?? ''

@@ -4,6 +4,8 @@ import {
   createFaultQueue,
   type FetchHandler,
   type InjectOptions,
+  type RecordedRequest,
+  recordRequest,
   toFetch,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -47,13 +49,7 @@ export interface GeweInboxItem {
 }
 
 /** A request as the fake saw it, for shape assertions. */
-export interface GeweFakeRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-}
+export type GeweFakeRequest = RecordedRequest
 
 /** A fake GeWe: a fetch handler, msw handlers, an inbox and fault injection. */
 export interface GeweFake {
@@ -129,28 +125,13 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
     const url = new URL(request.url)
     const at = url.pathname.indexOf('/v2/api/')
     const path = at === -1 ? url.pathname : url.pathname.slice(at + '/v2/api'.length)
-    const text = await request.clone().text()
-    let body: unknown = text
-    try {
-      body = JSON.parse(text)
-    } catch {
-      // Recorded as text; answered below as a parameter error.
-    }
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, name) => {
-      headers[name] = value
-    })
-    fake.requests.push({
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body,
-    })
+    const recorded = await recordRequest(request)
+    fake.requests.push(recorded)
+    const { body } = recorded
     const fault = faults.take(request)
     if (fault?.kind === 'offline') return envelope(500, '操作失败', '{"code":"-1","msg":"微信已离线"}')
     if (fault?.kind === 'invalid-token')
-      return envelope(500, `X-GEWE-TOKEN=${headers['x-gewe-token']} 不可用或已过期`)
+      return envelope(500, `X-GEWE-TOKEN=${recorded.headers['x-gewe-token']} 不可用或已过期`)
     if (fault?.kind === 'ret-500') {
       if (fault.delivered !== false && path in required) await answer(request, path, body)
       return envelope(

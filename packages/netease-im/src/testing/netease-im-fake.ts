@@ -4,6 +4,8 @@ import {
   type CommonFault,
   createFaultQueue,
   type InjectOptions,
+  type RecordedRequest,
+  recordRequest,
   toFetch,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -62,13 +64,7 @@ export interface NeteaseImInboxEntry {
 }
 
 /** A request the fake saw, for shape assertions. `path` is as sent (still percent-encoded). */
-export interface NeteaseImFakeRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-}
+export type NeteaseImFakeRequest = RecordedRequest
 
 /**
  * A fake NetEase IM v2 server as a fetch handler.
@@ -160,25 +156,10 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   }
 
   async function handle(request: Request): Promise<Response> {
-    const bodyText = await request.clone().text()
-    let body: unknown = bodyText
-    try {
-      body = bodyText === '' ? undefined : JSON.parse(bodyText)
-    } catch {
-      // Kept as text.
-    }
+    const recorded = await recordRequest(request)
+    fake.requests.push(recorded)
+    const { body, text: bodyText } = recorded
     const url = new URL(request.url)
-    const headers: Record<string, string> = {}
-    request.headers.forEach((value, name) => {
-      headers[name] = value
-    })
-    fake.requests.push({
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      body,
-    })
     const fault = faults.take(request)
     if (fault) {
       const common = await applyCommonFault(fault, () => answer(request, bodyText))
