@@ -16,6 +16,7 @@ export {
   type ValidationIssue,
 } from './errors/validation-error.js'
 export { VendorError, type VendorErrorOptions } from './errors/vendor-error.js'
+export { sha1Hex } from './hashing/sha1.js'
 export { parseExactJson } from './json/exact-json.js'
 export {
   isSecretName,
@@ -26,7 +27,7 @@ export {
   redactValue,
 } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'
-export { isBrowserRuntime, randomUuid, sleep } from './runtime/runtime.js'
+export { isBrowserRuntime, randomHex, randomUuid, sleep } from './runtime/runtime.js'
 export {
   createTokenCache,
   type FetchedToken,

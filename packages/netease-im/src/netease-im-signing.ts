@@ -1,3 +1,5 @@
+import { randomHex, sha1Hex } from '@msg/core'
+
 /** The headers that sign one attempt. */
 export type SignatureHeaders = {
   AppKey: string
@@ -6,20 +8,13 @@ export type SignatureHeaders = {
   CheckSum: string
 }
 
-function hex(bytes: Uint8Array): string {
-  let text = ''
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0')
-  return text
-}
-
 /**
- * NetEase's CheckSum: lowercase hex SHA-1 of `appSecret + nonce + curTime` (UTF-8), computed with
- * WebCrypto so it runs in every runtime.
+ * NetEase's CheckSum: lowercase hex SHA-1 of `appSecret + nonce + curTime` (UTF-8), computed in
+ * plain code (core's `sha1Hex`) so it runs in every runtime without WebCrypto's per-call cost.
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export async function createCheckSum(appSecret: string, nonce: string, curTime: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(appSecret + nonce + curTime))
-  return hex(new Uint8Array(digest))
+  return sha1Hex(appSecret + nonce + curTime)
 }
 
 /**
@@ -33,8 +28,12 @@ export async function createSignatureHeaders(credentials: {
   appSecret: string
   clockOffsetMs?: number | undefined
 }): Promise<SignatureHeaders> {
-  const Nonce = hex(crypto.getRandomValues(new Uint8Array(16)))
+  const Nonce = randomHex(16)
   const CurTime = String(Math.floor((Date.now() + (credentials.clockOffsetMs ?? 0)) / 1000))
-  const CheckSum = await createCheckSum(credentials.appSecret, Nonce, CurTime)
-  return { AppKey: credentials.appKey, Nonce, CurTime, CheckSum }
+  return {
+    AppKey: credentials.appKey,
+    Nonce,
+    CurTime,
+    CheckSum: sha1Hex(credentials.appSecret + Nonce + CurTime),
+  }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ValidationError } from '../errors/validation-error.js'
 import { assertServerSideSecret } from './browser-guard.js'
-import { isBrowserRuntime, randomUuid, sleep } from './runtime.js'
+import { isBrowserRuntime, randomHex, randomUuid, sleep } from './runtime.js'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -13,6 +13,23 @@ describe('runtime helpers', () => {
     expect(ids.size).toBe(1000)
     for (const id of ids)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it('randomUuid falls back to getRandomValues where crypto.randomUUID is missing (insecure contexts)', () => {
+    const { getRandomValues } = globalThis.crypto
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(globalThis.crypto) })
+    const ids = new Set(Array.from({ length: 100 }, () => randomUuid()))
+    expect(ids.size).toBe(100)
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it('randomHex gives distinct lowercase hex values of the asked length, across pool refills', () => {
+    const values = new Set(Array.from({ length: 1000 }, () => randomHex(16)))
+    expect(values.size).toBe(1000)
+    for (const value of values) expect(value).toMatch(/^[0-9a-f]{32}$/)
+    expect(randomHex(5000)).toMatch(/^[0-9a-f]{10000}$/)
+    expect(randomHex(1)).toMatch(/^[0-9a-f]{2}$/)
   })
 
   it('detects browsers by their user agent, not Node, Deno, Bun or workers', () => {

@@ -7,13 +7,41 @@ export function isBrowserRuntime(): boolean {
   return typeof agent === 'string' && agent.startsWith('Mozilla/')
 }
 
-/** A random RFC 4122 version 4 UUID from WebCrypto (also outside secure contexts). */
+/**
+ * A random RFC 4122 version 4 UUID from WebCrypto: `crypto.randomUUID` where the runtime has it (Node
+ * pools its entropy there, while `getRandomValues` costs a system call each), else built from
+ * `getRandomValues` (browsers outside secure contexts).
+ */
 export function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+const poolSize = 4096
+let pool = new Uint8Array(0)
+let poolUsed = 0
+
+/**
+ * `count` random bytes (at most 4096) from WebCrypto, as lowercase hex (`2 × count` characters).
+ * The bytes come from a pool refilled 4 kB at a time, as Node's own `randomUUID` does: a
+ * `getRandomValues` call per value costs far more than the few bytes it returns.
+ */
+export function randomHex(count: number): string {
+  if (poolUsed + count > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(Math.max(poolSize, count)))
+    poolUsed = 0
+  }
+  let hex = ''
+  for (let index = poolUsed; index < poolUsed + count; index++)
+    hex += (pool[index] as number).toString(16).padStart(2, '0')
+  // Each byte is handed out once.
+  pool.fill(0, poolUsed, poolUsed + count)
+  poolUsed += count
+  return hex
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */

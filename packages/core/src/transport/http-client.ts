@@ -129,7 +129,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         if (signal?.aborted) throw signal.reason
         const url = withQuery(`${base}${request.path}`, request.query?.())
         const headers = await buildHeaders(request, attempt, body !== undefined)
-        event.url = redactUrl(url, secrets())
+        // Events only reach hooks: without any, the redacted URL is not worth computing.
+        if (hooks.request || hooks.response || hooks.error) event.url = redactUrl(url, secrets())
         observe(hooks.request, () => ({
           ...event,
           headers: redactHeaders(headers, secrets()),

@@ -29,6 +29,18 @@ const isTextOrTip = (message: { message_type: number }) =>
  * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export function sendMessageInputSchema(textLimit: number) {
+  let schema = schemas.get(textLimit)
+  if (!schema) {
+    schema = buildSchema(textLimit)
+    schemas.set(textLimit, schema)
+  }
+  return schema
+}
+
+// Built once per text limit (a client's setting), not on every send.
+const schemas = new Map<number, ReturnType<typeof buildSchema>>()
+
+function buildSchema(textLimit: number) {
   return v.object(
     {
       conversation_id: conversationIdSchema,

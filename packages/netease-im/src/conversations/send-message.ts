@@ -39,7 +39,9 @@ export async function sendConversationMessage(
   )
   const messageClientId = input.body.message.message_client_id ?? options?.idempotencyKey ?? randomUuid()
   const sent = { ...input.body, message: { ...input.body.message, message_client_id: messageClientId } }
-  const traceId = new Headers(options?.headers).get('x-custom-traceid') ?? randomUuid().replace(/-/g, '')
+  const traceId =
+    (options?.headers && new Headers(options.headers).get('x-custom-traceid')) ??
+    randomUuid().replace(/-/g, '')
   const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
   const data = await context.http.send<NeteaseImSentMessage>({
     operation,
