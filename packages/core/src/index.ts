@@ -16,7 +16,6 @@ export {
   type ValidationIssue,
 } from './errors/validation-error.js'
 export { VendorError, type VendorErrorOptions } from './errors/vendor-error.js'
-export { sha1Hex } from './hashing/sha1.js'
 export { parseExactJson } from './json/exact-json.js'
 export {
   isSecretName,

@@ -1,4 +1,4 @@
-import { randomHex, sha1Hex } from '@msg/core'
+import { randomHex } from '@msg/core'
 
 /** The headers that sign one attempt. */
 export type SignatureHeaders = {
@@ -9,12 +9,17 @@ export type SignatureHeaders = {
 }
 
 /**
- * NetEase's CheckSum: lowercase hex SHA-1 of `appSecret + nonce + curTime` (UTF-8), computed in
- * plain code (core's `sha1Hex`) so it runs in every runtime without WebCrypto's per-call cost.
+ * NetEase's CheckSum: lowercase hex SHA-1 of `appSecret + nonce + curTime` (UTF-8), computed with
+ * WebCrypto so it runs in every runtime.
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export async function createCheckSum(appSecret: string, nonce: string, curTime: string): Promise<string> {
-  return sha1Hex(appSecret + nonce + curTime)
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-1', new TextEncoder().encode(appSecret + nonce + curTime)),
+  )
+  let text = ''
+  for (const byte of digest) text += byte.toString(16).padStart(2, '0')
+  return text
 }
 
 /**
@@ -30,10 +35,6 @@ export async function createSignatureHeaders(credentials: {
 }): Promise<SignatureHeaders> {
   const Nonce = randomHex(16)
   const CurTime = String(Math.floor((Date.now() + (credentials.clockOffsetMs ?? 0)) / 1000))
-  return {
-    AppKey: credentials.appKey,
-    Nonce,
-    CurTime,
-    CheckSum: sha1Hex(credentials.appSecret + Nonce + CurTime),
-  }
+  const CheckSum = await createCheckSum(credentials.appSecret, Nonce, CurTime)
+  return { AppKey: credentials.appKey, Nonce, CurTime, CheckSum }
 }
