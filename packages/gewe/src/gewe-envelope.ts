@@ -23,7 +23,8 @@ function describeFailure(envelope: GeweEnvelope): string | undefined {
 
 /**
  * Reads a GeWe reply: success only when `ret === 200` (on any HTTP status); otherwise an
- * `AuthError` or `VendorError` with `code` = `ret` and `vendorMessage` = `msg: data.msg: code data.code`.
+ * `AuthError` or `VendorError` with `code` = `ret`, `vendorMessage` = `msg: data.msg: code data.code`
+ * and `details` = `{ ret, msg, data }` as GeWe sent them (secrets redacted).
  * @see https://doc.geweapi.com/
  */
 export const readGeweEnvelope = createEnvelopeReader({
@@ -32,4 +33,5 @@ export const readGeweEnvelope = createEnvelopeReader({
   code: (envelope) => envelope.ret,
   message: describeFailure,
   classify: (_code, envelope) => classifyGeweFailure(describeFailure(envelope) ?? ''),
+  details: (envelope) => ({ ret: envelope.ret, msg: envelope.msg, data: envelope.data }),
 })

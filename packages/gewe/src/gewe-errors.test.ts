@@ -29,6 +29,7 @@ describe('GeWe failures', () => {
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 500, status: 200, vendorMessage: '操作失败: 发送失败: code -2' })
+    expect(failure.details).toEqual({ ret: 500, msg: '操作失败', data: { code: '-2', msg: '发送失败' } })
     expect(failure.message).toMatch(
       /^\[@msg\/gewe\] message\.postText POST \/message\/postText: vendor code 500/,
     )

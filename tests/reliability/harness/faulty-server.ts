@@ -71,7 +71,9 @@ export async function serveWithFaults(
   const deadOrigin = `http://127.0.0.1:${await closedPort()}`
   const fetchThrough: typeof globalThis.fetch = (input, init) => {
     const request = new Request(input, init)
-    if (!take(request, true)) return globalThis.fetch(request)
+    // Pass the caller's own input and init: undici loses the abort signal of a `new Request(…, { signal })`
+    // once the garbage collector runs, which would make timeouts flaky here.
+    if (!take(request, true)) return globalThis.fetch(input, init)
     const url = new URL(request.url)
     return globalThis.fetch(new Request(`${deadOrigin}${url.pathname}${url.search}`, request))
   }

@@ -118,8 +118,8 @@ export const faultRows: FaultRow[] = [
     fault: 'Token endpoint slower than the timeout on every attempt (cold cache)',
     warm: false,
     inject: {
-      feishu: [{ at: 'fake', fault: { kind: 'delay', ms: 700 }, times: 3, on: 'token' }],
-      fxiaoke: [{ at: 'fake', fault: { kind: 'delay', ms: 700 }, times: 3, on: 'token' }],
+      feishu: [{ at: 'fake', fault: { kind: 'delay', ms: 1600 }, times: 3, on: 'token' }],
+      fxiaoke: [{ at: 'fake', fault: { kind: 'delay', ms: 1600 }, times: 3, on: 'token' }],
     },
     notApplicable: tokenVendorsOnly,
   },
@@ -178,7 +178,7 @@ export const faultRows: FaultRow[] = [
   {
     id: 'timeout',
     fault: 'No answer within the timeout (the vendor processes the request late), once',
-    inject: everywhere({ at: 'fake', fault: { kind: 'delay', ms: 700 }, times: 1 }),
+    inject: everywhere({ at: 'fake', fault: { kind: 'delay', ms: 1600 }, times: 1 }),
   },
   {
     id: 'truncated-json',

@@ -35,7 +35,7 @@ export function renderFailureModes(): string {
     '<!-- Generated from tests/reliability/matrix/*.ts by `pnpm docs:failure-modes`; a test keeps it in sync. -->',
     '',
     'What a `sendText` call does when the network or the vendor misbehaves. Every cell below is asserted by',
-    "`pnpm test:reliability` against each vendor's fake served over real HTTP on 127.0.0.1, with `timeout: 400`,",
+    "`pnpm test:reliability` against each vendor's fake served over real HTTP on 127.0.0.1, with `timeout: 1000`,",
     '`retry: { limit: 2 }` (so at most 3 attempts), and no idempotency key passed by the caller. In every cell a later',
     'call on the same client succeeds, and no error, hook payload or log line contains a secret (the redaction audit).',
     '',

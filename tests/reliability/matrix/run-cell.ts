@@ -35,7 +35,7 @@ export interface CellRun {
 }
 
 /** Settings every matrix client gets: a short timeout and a fast, bounded retry budget. */
-export const matrixTransport = { timeout: 400, retry: { limit: 2, backoffLimit: 20, maxRetryAfter: 5_000 } }
+export const matrixTransport = { timeout: 1000, retry: { limit: 2, backoffLimit: 20, maxRetryAfter: 5_000 } }
 
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const
 

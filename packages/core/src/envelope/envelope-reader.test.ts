@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { AuthError, RateLimitError, ResponseError, VendorError } from '../index.js'
+import { AuthError, createEnvelopeReader, RateLimitError, ResponseError, VendorError } from '../index.js'
 import type { HttpResponse, RequestContext } from '../transport/http-response.js'
 import { readTestEnvelope } from '../transport/test-envelope.js'
 
@@ -83,6 +83,31 @@ describe('createEnvelopeReader', () => {
     const error = failure(response(200, { code: 401002, msg: 'token sekret expired' })) as VendorError
     expect(error.vendorMessage).toBe('token [redacted] expired')
     expect(error.message).not.toContain('sekret')
+  })
+
+  it('keeps structured details, redacted', () => {
+    const detailed = createEnvelopeReader({
+      schema: v.looseObject({ code: v.number(), data: v.optional(v.unknown()) }),
+      succeeded: (envelope) => envelope.code === 0,
+      code: (envelope) => envelope.code,
+      message: () => undefined,
+      classify: () => 'permanent',
+      details: (envelope) => ({ data: envelope.data }),
+    })
+    const error = (() => {
+      try {
+        detailed(
+          response(200, { code: 9, data: { code: '-1', msg: 'token sekret offline', token: 'abc' } }),
+          context,
+          v.unknown(),
+        )
+      } catch (caught) {
+        return caught as VendorError
+      }
+    })()
+    expect(error?.details).toEqual({
+      data: { code: '-1', msg: 'token [redacted] offline', token: '[redacted]' },
+    })
   })
 
   it('turns HTML, broken JSON and wrong shapes into ResponseError', () => {

@@ -4,6 +4,7 @@ import type { MsgError } from '../errors/msg-error.js'
 import { RateLimitError } from '../errors/rate-limit-error.js'
 import { ResponseError } from '../errors/response-error.js'
 import { VendorError } from '../errors/vendor-error.js'
+import { redactValue } from '../redaction/redact.js'
 import { describeRequest, type HttpResponse, type RequestContext } from '../transport/http-response.js'
 import { retryAfterFromHeaders } from '../transport/retry-after.js'
 import type { CodeClass } from './code-table.js'
@@ -18,6 +19,8 @@ export interface EnvelopeSpec<Envelope> {
   classify: (code: number | string | undefined, envelope: Envelope, response: HttpResponse) => CodeClass
   /** A request id from headers or body, for support tickets. */
   requestId?: (response: HttpResponse, envelope: Envelope | undefined) => string | undefined
+  /** Structured details worth keeping on the error (redacted for you). */
+  details?: (envelope: Envelope) => Record<string, unknown> | undefined
   /** How long a rate-limited caller should wait. Default: the `Retry-After` header. */
   retryAfterMs?: (response: HttpResponse, envelope: Envelope) => number | undefined
 }
@@ -98,6 +101,7 @@ function failureFor<Envelope>(
     status: response.status,
     requestId: spec.requestId?.(response, envelope),
     vendorMessage,
+    details: redactValue(spec.details?.(envelope), context.redact) as Record<string, unknown> | undefined,
   }
   switch (codeClass) {
     case 'token':

@@ -11,6 +11,8 @@ export interface VendorErrorOptions extends MsgErrorOptions {
   retryable: boolean
   /** The vendor's own message, with secrets redacted. */
   vendorMessage?: string | undefined
+  /** Structured failure details the vendor sent (e.g. GeWe's `data.code`/`data.msg`), secrets redacted. */
+  details?: Record<string, unknown> | undefined
 }
 
 /**
@@ -23,6 +25,7 @@ export class VendorError extends MsgError {
   readonly requestId: string | undefined
   readonly retryable: boolean
   readonly vendorMessage: string | undefined
+  readonly details: Record<string, unknown> | undefined
 
   constructor(options: VendorErrorOptions) {
     super(options)
@@ -31,6 +34,7 @@ export class VendorError extends MsgError {
     this.requestId = options.requestId
     this.retryable = options.retryable
     this.vendorMessage = options.vendorMessage
+    this.details = options.details
     tagErrorKind(this, 'VendorError')
   }
 

@@ -38,9 +38,17 @@ export function redactUrl(url: string, secrets?: Iterable<string>): string {
   return redactText(url, secrets)
 }
 
-/** A deep copy of a JSON-like value with secret fields and known secret values redacted. */
-export function redactValue(value: unknown, secrets?: Iterable<string>, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value, secrets)
+/**
+ * A deep copy of a JSON-like value with secret fields redacted, and every string passed through
+ * `secrets`: the known secret values, or a text redactor such as `HttpClient.redact`.
+ */
+export function redactValue(
+  value: unknown,
+  secrets?: Iterable<string> | ((text: string) => string),
+  depth = 0,
+): unknown {
+  if (typeof value === 'string')
+    return typeof secrets === 'function' ? secrets(value) : redactText(value, secrets)
   if (typeof value !== 'object' || value === null || depth > 20) return value
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1))
   const result: Record<string, unknown> = {}

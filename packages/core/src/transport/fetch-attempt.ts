@@ -39,16 +39,27 @@ export async function fetchAttempt(
   const onAbort = () => controller.abort(signal?.reason)
   if (signal?.aborted) onAbort()
   else signal?.addEventListener('abort', onAbort, { once: true })
+  // Raced against the abort too: a fetch that loses the signal (undici drops it when the caller wraps
+  // the init in `new Request` and the garbage collector runs) must still time out.
+  const abortion = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
+  const fetched = fetchFunction(url, {
+    method: init.method,
+    headers: init.headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
+    signal: controller.signal,
+  })
   try {
-    const response = await fetchFunction(url, {
-      method: init.method,
-      headers: init.headers,
-      ...(init.body === undefined ? {} : { body: init.body }),
-      signal: controller.signal,
-    })
-    const text = await response.text()
+    const response = await Promise.race([fetched, abortion])
+    const text = await Promise.race([response.text(), abortion])
     return { ok: true, response: parseBody(response.status, response.headers, text) }
   } catch (cause) {
+    // A late answer to an abandoned attempt: release its connection.
+    fetched.then(
+      (late) => late.body?.cancel().catch(() => undefined),
+      () => undefined,
+    )
     const kind = signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'fetch'
     return { ok: false, failure: { kind, cause } }
   } finally {

@@ -117,6 +117,14 @@ describe('createHttpClient against a real loopback server', () => {
     expect(seen).toHaveLength(1)
   })
 
+  it('times out even when a custom fetch ignores the abort signal', async () => {
+    const ignoring: typeof globalThis.fetch = () => new Promise<Response>(() => {})
+    const started = Date.now()
+    const error = await send(client({ timeout: 100, fetch: ignoring })).catch((caught: unknown) => caught)
+    expect(TimeoutError.isInstance(error)).toBe(true)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   it('retries an idempotent request after 5xx and timeouts, within the budget', async () => {
     steps = [() => htmlResponse(502), slow(300), ok]
     await expect(send(client({ timeout: 100 }), { idempotent: true })).resolves.toEqual({
