@@ -158,8 +158,7 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   async function handle(request: Request): Promise<Response> {
     const recorded = await recordRequest(request)
     fake.requests.push(recorded)
-    const { body, text: bodyText } = recorded
-    const url = new URL(request.url)
+    const bodyText = recorded.text
     const fault = faults.take(request)
     if (fault) {
       const common = await applyCommonFault(fault, () => answer(request, bodyText))
