@@ -26,7 +26,7 @@ export {
   redactValue,
 } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'
-export { isBrowserRuntime, randomHex, randomUuid, sleep } from './runtime/runtime.js'
+export { isBrowserRuntime, randomHex, randomUuid, sleep, toHex } from './runtime/runtime.js'
 export {
   createTokenCache,
   type FetchedToken,

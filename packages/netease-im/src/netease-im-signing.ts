@@ -1,4 +1,4 @@
-import { randomHex } from '@msg/core'
+import { randomHex, toHex } from '@msg/core'
 
 /** The headers that sign one attempt. */
 export type SignatureHeaders = {
@@ -14,12 +14,11 @@ export type SignatureHeaders = {
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export async function createCheckSum(appSecret: string, nonce: string, curTime: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-1', new TextEncoder().encode(appSecret + nonce + curTime)),
+  return toHex(
+    new Uint8Array(
+      await crypto.subtle.digest('SHA-1', new TextEncoder().encode(appSecret + nonce + curTime)),
+    ),
   )
-  let text = ''
-  for (const byte of digest) text += byte.toString(16).padStart(2, '0')
-  return text
 }
 
 /**

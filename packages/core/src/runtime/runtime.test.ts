@@ -1,13 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ValidationError } from '../errors/validation-error.js'
 import { assertServerSideSecret } from './browser-guard.js'
-import { isBrowserRuntime, randomHex, randomUuid, sleep } from './runtime.js'
+import { isBrowserRuntime, randomHex, randomUuid, sleep, toHex } from './runtime.js'
 
 afterEach(() => {
   vi.unstubAllGlobals()
 })
 
 describe('runtime helpers', () => {
+  it('toHex writes two lowercase hex characters per byte', () => {
+    expect(toHex(new Uint8Array([0, 15, 16, 255]))).toBe('000f10ff')
+    expect(toHex(new Uint8Array())).toBe('')
+  })
+
   it('randomUuid makes distinct RFC 4122 version 4 UUIDs', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => randomUuid()))
     expect(ids.size).toBe(1000)

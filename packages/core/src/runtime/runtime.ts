@@ -17,8 +17,15 @@ export function randomUuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  const hex = toHex(bytes)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** Bytes as lowercase hex, two characters each (digests, nonces). */
+export function toHex(bytes: Uint8Array): string {
+  let hex = ''
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
+  return hex
 }
 
 const poolSize = 4096
@@ -35,9 +42,7 @@ export function randomHex(count: number): string {
     pool = crypto.getRandomValues(new Uint8Array(Math.max(poolSize, count)))
     poolUsed = 0
   }
-  let hex = ''
-  for (let index = poolUsed; index < poolUsed + count; index++)
-    hex += (pool[index] as number).toString(16).padStart(2, '0')
+  const hex = toHex(pool.subarray(poolUsed, poolUsed + count))
   // Each byte is handed out once.
   pool.fill(0, poolUsed, poolUsed + count)
   poolUsed += count
