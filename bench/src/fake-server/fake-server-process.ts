@@ -1,12 +1,10 @@
 import { serve } from '@msg/core/testing'
 import { createFakes } from './fakes.js'
-import { keepConnectionsAlive } from './keep-alive.js'
 
 /**
  * Child process: serves every fake on 127.0.0.1 (one port each) plus a control port, prints
  * `{ urls, control }` as one JSON line, and exits when its standard input closes.
  */
-keepConnectionsAlive()
 const fakes = createFakes()
 const urls: Record<string, string> = {}
 const servers = await Promise.all(
