@@ -32,18 +32,25 @@ export async function fetchAttempt(
 ): Promise<AttemptResult> {
   const controller = new AbortController()
   let timedOut = false
+  // Settled by the timeout or the caller's abort, and raced against the fetch: a fetch that loses the
+  // signal (undici drops it when the caller wraps the init in `new Request` and the garbage collector
+  // runs) must still end the attempt.
+  let abandon: (reason: unknown) => void = () => undefined
+  const abortion = new Promise<never>((_, reject) => {
+    abandon = reject
+  })
+  abortion.catch(() => undefined)
+  const stop = (reason: unknown) => {
+    controller.abort(reason)
+    abandon(reason)
+  }
   const timer = setTimeout(() => {
     timedOut = true
-    controller.abort(new Error(`no response within ${timeout} ms`))
+    stop(new Error(`no response within ${timeout} ms`))
   }, timeout)
-  const onAbort = () => controller.abort(signal?.reason)
+  const onAbort = () => stop(signal?.reason)
   if (signal?.aborted) onAbort()
   else signal?.addEventListener('abort', onAbort, { once: true })
-  // Raced against the abort too: a fetch that loses the signal (undici drops it when the caller wraps
-  // the init in `new Request` and the garbage collector runs) must still time out.
-  const abortion = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
-  })
   const fetched = fetchFunction(url, {
     method: init.method,
     headers: init.headers,
