@@ -16,3 +16,4 @@ export {
 } from './faults.js'
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
+export type { VendorFake } from './vendor-fake.js'

@@ -5,6 +5,7 @@ import {
   type InjectOptions,
   recordRequest,
   toFetch,
+  type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { tenantAccessTokenPath } from '../auth/tenant-access-token.js'
@@ -52,24 +53,14 @@ export interface FeishuFakeOptions {
  * A fake Feishu / Lark open platform: token endpoint, v4 send, im/v1 create and reply.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
-export interface FeishuFake {
-  /** The fetch handler. */
-  handle(request: Request): Promise<Response>
-  /** `handle` as a `fetch` function, for the `fetch` setting. */
-  fetch: typeof globalThis.fetch
-  /** msw handlers answering every request below `baseURL` (default `https://open.feishu.cn`). */
+export interface FeishuFake extends VendorFake<FeishuInboxEntry, FeishuFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
-  /** Messages accepted, one per message (a uuid seen again within the hour adds nothing). */
-  readonly inbox: FeishuInboxEntry[]
-  /** Every request seen, including token requests. */
-  readonly requests: FeishuFakeRequest[]
   /** Tokens issued so far, oldest first. */
   readonly issuedTokens: string[]
   readonly appId: string
   readonly appSecret: string
   /** Injects a fault; by default it matches message requests only (not the token endpoint). */
   inject(fault: FeishuFault, options?: InjectOptions): void
-  reset(): void
 }
 
 const hour = 3_600_000

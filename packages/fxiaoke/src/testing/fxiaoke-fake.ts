@@ -7,6 +7,7 @@ import {
   type RecordedRequest,
   recordRequest,
   toFetch,
+  type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { createFakeTokenEndpoint } from './fake-token-endpoint.js'
@@ -66,12 +67,8 @@ export type FxiaokeFakeRequest = RecordedRequest
  * A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
  */
-export interface FxiaokeFake {
-  handle(request: Request): Promise<Response>
-  fetch: typeof globalThis.fetch
+export interface FxiaokeFake extends VendorFake<FxiaokeInboxMessage, FxiaokeFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
-  inbox: FxiaokeInboxMessage[]
-  requests: FxiaokeFakeRequest[]
   /** Faults hit non-token requests unless `match` says otherwise. */
   inject(fault: FxiaokeFault, options?: InjectOptions): void
   /** Token requests received (v2 and legacy), including rejected ones. */
@@ -80,7 +77,6 @@ export interface FxiaokeFake {
   readonly concurrentTokenRejections: number
   /** Revokes every issued token (the next send answers 20016). */
   expireTokens(): void
-  reset(): void
 }
 
 /**

@@ -2,11 +2,10 @@ import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
-  type FetchHandler,
-  type InjectOptions,
   type RecordedRequest,
   recordRequest,
   toFetch,
+  type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { defaultBaseURL } from '../gewe-settings.js'
@@ -52,14 +51,8 @@ export interface GeweInboxItem {
 export type GeweFakeRequest = RecordedRequest
 
 /** A fake GeWe: a fetch handler, msw handlers, an inbox and fault injection. */
-export interface GeweFake {
-  handle: FetchHandler
-  fetch: typeof globalThis.fetch
+export interface GeweFake extends VendorFake<GeweInboxItem, GeweFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
-  inbox: GeweInboxItem[]
-  requests: GeweFakeRequest[]
-  inject(fault: GeweFault, options?: InjectOptions): void
-  reset(): void
 }
 
 const required = {

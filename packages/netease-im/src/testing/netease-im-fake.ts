@@ -3,10 +3,10 @@ import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
-  type InjectOptions,
   type RecordedRequest,
   recordRequest,
   toFetch,
+  type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { neteaseImMswHandlers } from './msw-handlers.js'
@@ -70,14 +70,8 @@ export type NeteaseImFakeRequest = RecordedRequest
  * A fake NetEase IM v2 server as a fetch handler.
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
-export interface NeteaseImFake {
-  handle(request: Request): Promise<Response>
-  fetch: typeof globalThis.fetch
+export interface NeteaseImFake extends VendorFake<NeteaseImInboxEntry, NeteaseImFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
-  inbox: NeteaseImInboxEntry[]
-  requests: NeteaseImFakeRequest[]
-  inject(fault: NeteaseImFault, options?: InjectOptions): void
-  reset(): void
 }
 
 const sendPath = /^\/im\/v2\/conversations\/([^/]+)\/messages$/
