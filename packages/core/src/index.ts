@@ -1,11 +1,20 @@
 export { type BroadcastResult, broadcast } from './channels/broadcast.js'
-export type { SentMessage, TextChannel } from './channels/text-channel.js'
+export { type SentMessage, type TextChannel, textChannels } from './channels/text-channel.js'
 export { withFallback } from './channels/with-fallback.js'
 export { type CodeClass, type CodeTable, createCodeClassifier } from './envelope/code-table.js'
 export { createEnvelopeReader, type EnvelopeReader, type EnvelopeSpec } from './envelope/envelope-reader.js'
 export { AuthError, type AuthErrorOptions } from './errors/auth-error.js'
 export { type FallbackAttempt, FallbackError } from './errors/fallback-error.js'
-export { type Delivery, MsgError, type MsgErrorOptions, type Vendor } from './errors/msg-error.js'
+export {
+  type Delivery,
+  hasErrorKind,
+  type KnownVendor,
+  MsgError,
+  type MsgErrorOptions,
+  tagErrorKind,
+  type Vendor,
+  withDelivery,
+} from './errors/msg-error.js'
 export { NetworkError } from './errors/network-error.js'
 export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error.js'
 export { ResponseError, type ResponseErrorOptions } from './errors/response-error.js'
@@ -17,14 +26,7 @@ export {
 } from './errors/validation-error.js'
 export { VendorError, type VendorErrorOptions } from './errors/vendor-error.js'
 export { parseExactJson } from './json/exact-json.js'
-export {
-  isSecretName,
-  redactedMarker,
-  redactHeaders,
-  redactText,
-  redactUrl,
-  redactValue,
-} from './redaction/redact.js'
+export { redactedMarker, redactText, redactValue } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'
 export { isBrowserRuntime, randomHex, randomUuid, sleep, toHex } from './runtime/runtime.js'
 export {
@@ -32,7 +34,6 @@ export {
   type FetchedToken,
   type TokenCache,
   type TokenCacheOptions,
-  withTokenRefresh,
 } from './tokens/token-cache.js'
 export {
   type CachedToken,
@@ -40,13 +41,11 @@ export {
   type TokenStore,
   type TokenStoreRelease,
 } from './tokens/token-store.js'
-export {
-  createHttpClient,
-  type HttpClient,
-  type HttpClientConfig,
-  type HttpRequest,
-} from './transport/http-client.js'
+export type { EndpointResult } from './transport/endpoint-result.js'
+export { createHttpClient } from './transport/http-client.js'
+export type { HttpClient, HttpClientConfig, HttpRequest } from './transport/http-request.js'
 export { describeRequest, type HttpResponse, type RequestContext } from './transport/http-response.js'
+export { type AttemptCredentials, type RequestAuth, tokenAuth } from './transport/request-auth.js'
 export { retryAfterFromHeaders } from './transport/retry-after.js'
 export type {
   CallOptions,
@@ -58,5 +57,6 @@ export type {
   TransportHooks,
   TransportSettings,
 } from './transport/transport-settings.js'
-export { validateInput } from './validation/validate.js'
+export { nonEmptyText } from './validation/rules.js'
+export { invalidInput, validateInput } from './validation/validate.js'
 export { version } from './version.js'

@@ -23,3 +23,14 @@ export interface TextChannel {
   vendor: Vendor
   send(text: string, options?: CallOptions): Promise<SentMessage>
 }
+
+/**
+ * The `channel(target)` of a vendor client: each channel sends through the client's `sendText`.
+ * @see @msg/core README.md#channels
+ */
+export function textChannels<Target>(
+  vendor: Vendor,
+  sendText: (target: Target, text: string, options?: CallOptions) => Promise<SentMessage>,
+): (target: Target) => TextChannel {
+  return (target) => ({ vendor, send: (text, options) => sendText(target, text, options) })
+}

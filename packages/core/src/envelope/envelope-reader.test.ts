@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { readTestEnvelope } from '../../test/test-envelope.js'
 import { AuthError, createEnvelopeReader, RateLimitError, ResponseError, VendorError } from '../index.js'
 import type { HttpResponse, RequestContext } from '../transport/http-response.js'
-import { readTestEnvelope } from '../transport/test-envelope.js'
 
 const context: RequestContext = {
   vendor: 'feishu',

@@ -1,5 +1,11 @@
-/** The vendors this project speaks to, plus `core` for failures that belong to no vendor. */
-export type Vendor = 'gewe' | 'feishu' | 'fxiaoke' | 'netease-im' | 'core'
+/** The vendors this project ships a package for. */
+export type KnownVendor = 'gewe' | 'feishu' | 'fxiaoke' | 'netease-im'
+
+/**
+ * Who raised an error or sent a message: a known vendor, `core` for failures that belong to no vendor,
+ * or any other vendor package's own name (the union is open, so a new vendor needs no core release).
+ */
+export type Vendor = KnownVendor | 'core' | (string & {})
 
 /**
  * Whether a failed call may have reached the recipient.
@@ -19,14 +25,21 @@ export interface MsgErrorOptions {
 
 const kindsKey = Symbol.for('@msg/core/error-kinds')
 
-/** Tags an error with its class name so `isInstance` works across two installed copies of core. */
+/**
+ * Tags an error with its class name so `isInstance` works across two installed copies of core. Error
+ * classes of vendor packages call it in their constructor and test with {@link hasErrorKind}.
+ * @see @msg/core README.md#errors
+ */
 export function tagErrorKind(error: Error, name: string): void {
   error.name = name
   const tagged = error as unknown as Record<symbol, string[]>
   tagged[kindsKey] = [...(tagged[kindsKey] ?? []), name]
 }
 
-/** True when `value` was tagged with the class name `name` by any copy of `@msg/core`. */
+/**
+ * True when `value` was tagged with the class name `name` by any copy of `@msg/core`.
+ * @see @msg/core README.md#errors
+ */
 export function hasErrorKind(value: unknown, name: string): boolean {
   if (typeof value !== 'object' || value === null) return false
   const kinds = (value as Record<symbol, unknown>)[kindsKey]
@@ -67,4 +80,19 @@ export class MsgError extends Error {
     }
     return json
   }
+}
+
+/**
+ * A copy of `error` (same class, fields and stack) whose `delivery` is `delivery`; the original is left
+ * untouched. Used where the outcome of a whole call differs from that of one request inside it: a token
+ * request that timed out means the message itself was `not-sent`.
+ * @see @msg/core README.md#errors
+ */
+export function withDelivery<Failure extends MsgError>(error: Failure, delivery: Delivery): Failure {
+  if (error.delivery === delivery) return error
+  const descriptors = Object.getOwnPropertyDescriptors(error)
+  return Object.create(Object.getPrototypeOf(error), {
+    ...descriptors,
+    delivery: { ...descriptors.delivery, value: delivery },
+  }) as Failure
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { redactedMarker, redactHeaders, redactText, redactUrl, redactValue } from './redact.js'
+import { redactedMarker, redactHeaders, redactText, redactValue } from './redact.js'
 
 describe('redaction', () => {
   it('redacts every secret header form', () => {
@@ -53,7 +53,7 @@ describe('redaction', () => {
   })
 
   it('redacts access_token in URLs and Bearer credentials and known values in text', () => {
-    expect(redactUrl('https://x.test/api?access_token=abc&x=1')).toBe(
+    expect(redactText('https://x.test/api?access_token=abc&x=1')).toBe(
       `https://x.test/api?access_token=${redactedMarker}&x=1`,
     )
     expect(redactText('header Authorization: Bearer t-123abc was refused')).toBe(

@@ -33,11 +33,6 @@ export function redactHeaders(
   return result
 }
 
-/** The URL with secret query parameters (`access_token`, …) replaced by `[redacted]`. */
-export function redactUrl(url: string, secrets?: Iterable<string>): string {
-  return redactText(url, secrets)
-}
-
 /**
  * A deep copy of a JSON-like value with secret fields redacted, and every string passed through
  * `secrets`: the known secret values, or a text redactor such as `HttpClient.redact`.

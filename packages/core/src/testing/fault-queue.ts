@@ -1,4 +1,5 @@
-import { type DropPoint, delay, dropConnection, htmlResponse } from './faults.js'
+import { sleep } from '../runtime/runtime.js'
+import { type DropPoint, dropConnection, htmlResponse } from './faults.js'
 
 /** Faults every fake understands; vendors add their own (`rate-limit`, `token-expired`, `code`, …). */
 export type CommonFault =
@@ -58,7 +59,7 @@ export async function applyCommonFault(
   const common = fault as CommonFault
   switch (common.kind) {
     case 'delay':
-      await delay(common.ms)
+      await sleep(common.ms)
       return answer()
     case 'html':
       return htmlResponse(common.status ?? 502)

@@ -29,22 +29,6 @@ export function htmlResponse(status: number, title = `${status} Bad Gateway`): R
   })
 }
 
-/** Waits `ms` (or until `signal` aborts, which rejects). */
-export function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer)
-        reject(signal.reason)
-      },
-      { once: true },
-    )
-  })
-}
-
 /**
  * Wraps a fetch handler as a `fetch` function for in-process tests: a dropped connection rejects
  * like a real reset would (`TypeError: fetch failed`, cause `ECONNRESET`), and the request's

@@ -1,3 +1,5 @@
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export { sleep as delay } from '../runtime/runtime.js'
 export {
   applyCommonFault,
   type CommonFault,
@@ -7,13 +9,13 @@ export {
 } from './fault-queue.js'
 export {
   type DropPoint,
-  delay,
   dropConnection,
   droppedAt,
   type FetchHandler,
   htmlResponse,
   toFetch,
 } from './faults.js'
+export { mswHandlersFor } from './msw-handlers.js'
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
 export type { VendorFake } from './vendor-fake.js'

@@ -1,6 +1,8 @@
 /** A request as a fake vendor saw it, for shape assertions in tests. */
 export interface RecordedRequest {
   method: string
+  /** The full URL as sent, query included. */
+  url: string
   /** The path as sent (still percent-encoded). */
   path: string
   query: Record<string, string>
@@ -28,6 +30,7 @@ export async function recordRequest(request: Request): Promise<RecordedRequest> 
   })
   return {
     method: request.method,
+    url: request.url,
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     headers,

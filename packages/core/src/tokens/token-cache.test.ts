@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../errors/auth-error.js'
-import { TimeoutError } from '../errors/timeout-error.js'
-import { createTokenCache, withTokenRefresh } from './token-cache.js'
+import { createTokenCache } from './token-cache.js'
 import { createMemoryTokenStore, type TokenStore } from './token-store.js'
 
 function counter(lifetimeMs = 7_200_000) {
@@ -112,71 +110,5 @@ describe('createTokenCache', () => {
     expect(store.get('a')).toBeUndefined()
     store.set('b', token)
     expect(store.delete('b')).toBe(true)
-  })
-})
-
-describe('withTokenRefresh', () => {
-  const rejected = () =>
-    new AuthError({ vendor: 'feishu', message: 'expired', code: 99991663, status: 400, tokenRejected: true })
-
-  it('refreshes once on a rejected token and succeeds', async () => {
-    const source = counter()
-    const cache = createTokenCache({ key: 'k', fetch: source.fetch })
-    const seen: string[] = []
-    const result = await withTokenRefresh(cache, async (token) => {
-      seen.push(token.value)
-      if (token.value === 'token-1') throw rejected()
-      return 'sent'
-    })
-    expect(result).toBe('sent')
-    expect(seen).toEqual(['token-1', 'token-2'])
-  })
-
-  it('surfaces the AuthError when the refreshed token is rejected too', async () => {
-    const source = counter()
-    const cache = createTokenCache({ key: 'k', fetch: source.fetch })
-    let attempts = 0
-    await expect(
-      withTokenRefresh(cache, async () => {
-        attempts++
-        throw rejected()
-      }),
-    ).rejects.toBeInstanceOf(AuthError)
-    expect(attempts).toBe(2)
-  })
-
-  it('does not refresh on other errors', async () => {
-    const source = counter()
-    const cache = createTokenCache({ key: 'k', fetch: source.fetch })
-    const other = new AuthError({ vendor: 'feishu', message: 'wrong secret', code: 10015, status: 200 })
-    await expect(withTokenRefresh(cache, async () => Promise.reject(other))).rejects.toBe(other)
-    expect(source.calls()).toBe(1)
-  })
-
-  it('marks a failed token fetch not-sent: no message request left', async () => {
-    const timeout = new TimeoutError({ vendor: 'fxiaoke', message: 'token request timed out', timeoutMs: 10 })
-    expect(timeout.delivery).toBe('unknown')
-    const cache = createTokenCache({ key: 'k', fetch: () => Promise.reject(timeout) })
-    let attempts = 0
-    const failure = await withTokenRefresh(cache, async () => attempts++).catch((error: unknown) => error)
-    expect(failure).toBe(timeout)
-    expect(timeout.delivery).toBe('not-sent')
-    expect(attempts).toBe(0)
-  })
-
-  it('makes one token request when 1000 concurrent calls all hit an expired token', async () => {
-    const source = counter()
-    const cache = createTokenCache({ key: 'k', fetch: source.fetch })
-    await cache.get()
-    const results = await Promise.all(
-      Array.from({ length: 1000 }, () =>
-        withTokenRefresh(cache, async (token) => {
-          if (token.value === 'token-1') throw rejected()
-          return token.value
-        }),
-      ),
-    )
-    expect(new Set(results)).toEqual(new Set(['token-2']))
-    expect(source.calls()).toBe(2)
   })
 })

@@ -1,5 +1,3 @@
-import { AuthError } from '../errors/auth-error.js'
-import { type Delivery, MsgError } from '../errors/msg-error.js'
 import { sleep } from '../runtime/runtime.js'
 import { type CachedToken, createMemoryTokenStore, type TokenStore } from './token-store.js'
 
@@ -159,38 +157,5 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
         await guarded(() => store.delete(options.key))
       }
     },
-  }
-}
-
-/**
- * Runs `attempt` with a cached token; when the vendor rejects that token (`AuthError` with
- * `tokenRejected`), invalidates it, fetches a fresh one and tries exactly once more. The retry is
- * safe: a rejected token means the vendor did not process the request.
- * @see @msg/core README.md#tokens
- */
-export async function withTokenRefresh<Result>(
-  cache: TokenCache,
-  attempt: (token: CachedToken) => Promise<Result>,
-): Promise<Result> {
-  const token = await tokenOrNotSent(cache)
-  try {
-    return await attempt(token)
-  } catch (error) {
-    if (!AuthError.isInstance(error) || !error.tokenRejected) throw error
-    await cache.invalidate(token.value)
-    return attempt(await tokenOrNotSent(cache))
-  }
-}
-
-/**
- * A token from the cache. When none can be had (token endpoint down, slow, garbled), no message
- * request left, so the error's `delivery` becomes `not-sent` whatever the token request's own was.
- */
-async function tokenOrNotSent(cache: TokenCache): Promise<CachedToken> {
-  try {
-    return await cache.get()
-  } catch (error) {
-    if (MsgError.isInstance(error)) (error as { delivery: Delivery }).delivery = 'not-sent'
-    throw error
   }
 }

@@ -1,4 +1,4 @@
-import { MsgError, type Vendor } from '../errors/msg-error.js'
+import { MsgError, type Vendor, withDelivery } from '../errors/msg-error.js'
 import { NetworkError } from '../errors/network-error.js'
 import { ResponseError } from '../errors/response-error.js'
 import { TimeoutError } from '../errors/timeout-error.js'
@@ -63,13 +63,26 @@ export function errorForUnreadableResponse(
   })
 }
 
-/** Preparing a request failed (a signing or token error): nothing left the machine. */
-export function errorForPreparation(error: unknown, context: FailureContext): MsgError {
-  if (MsgError.isInstance(error)) return error
+/**
+ * A failure before any byte left: credentials that could not be had (a token endpoint that is down, a
+ * token function that threw, a store error) or a request that could not be built. Nothing was sent, so
+ * the call's `delivery` is `not-sent` whatever the inner request's own was.
+ */
+export function errorBeforeSending(error: unknown, context: FailureContext): MsgError {
+  if (MsgError.isInstance(error)) return withDelivery(error, 'not-sent')
   return new MsgError({
     vendor: context.vendor,
-    message: `${context.where}: ${describe(error, context.redact)}`,
+    message: `${context.where}: nothing was sent: ${describe(error, context.redact)}`,
     delivery: 'not-sent',
     cause: error,
+  })
+}
+
+/** The caller aborted while no request was out (before the first attempt or during a wait). */
+export function abortedBeforeSending(context: FailureContext, cause: unknown): MsgError {
+  return new NetworkError({
+    vendor: context.vendor,
+    message: `${context.where}: aborted by the caller`,
+    cause,
   })
 }

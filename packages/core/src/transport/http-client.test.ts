@@ -1,5 +1,6 @@
 import { createServer } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { anyData } from '../../test/test-envelope.js'
 import {
   createHttpClient,
   MsgError,
@@ -11,7 +12,6 @@ import {
 } from '../index.js'
 import { delay, dropConnection, htmlResponse, serve } from '../testing/index.js'
 import type { ServedHandler } from '../testing/serve.js'
-import { anyData } from './test-envelope.js'
 import type { TransportSettings } from './transport-settings.js'
 
 type Step = (request: Request) => Promise<Response> | Response
@@ -57,7 +57,7 @@ const send = (http: ReturnType<typeof client>, extra: Partial<Parameters<typeof 
   http.send({
     operation: 'message.send',
     path: '/open-apis/message/v4/send/',
-    headers: () => ({ authorization: 'Bearer super-secret-token' }),
+    headers: { authorization: 'Bearer super-secret-token' },
     body: { chat_id: 'oc_1', msg_type: 'text', content: { text: 'hi' } },
     read: anyData,
     ...extra,
@@ -76,12 +76,13 @@ describe('createHttpClient against a real loopback server', () => {
     expect(JSON.parse(body)).toEqual({ chat_id: 'oc_1', msg_type: 'text', content: { text: 'hi' } })
   })
 
-  it('computes query and headers afresh for every attempt', async () => {
+  it('computes query and credentials afresh for every attempt', async () => {
     steps = [() => json({ code: 429001 }, { status: 429 }), ok]
     let counter = 0
+    let signed = 0
     await send(client(), {
       query: () => ({ thirdTraceId: `trace-${++counter}` }),
-      headers: (attempt) => ({ 'x-attempt': String(attempt) }),
+      auth: { credentials: () => ({ headers: { 'x-attempt': String(signed++) } }) },
     })
     expect(seen.map((entry) => new URL(entry.request.url).searchParams.get('thirdTraceId'))).toEqual([
       'trace-1',
@@ -293,12 +294,23 @@ describe('createHttpClient against a real loopback server', () => {
 
   it('wraps a failure to prepare the request as not-sent', async () => {
     const error = await send(client(), {
-      headers: () => {
-        throw new Error('signing failed')
+      auth: {
+        credentials: () => {
+          throw new Error('signing failed')
+        },
       },
     }).catch((caught: unknown) => caught)
     expect(MsgError.isInstance(error)).toBe(true)
-    expect(error).toMatchObject({ delivery: 'not-sent' })
+    expect(error).toMatchObject({ vendor: 'feishu', delivery: 'not-sent' })
+    expect(String(error)).toContain(
+      'message.send POST /open-apis/message/v4/send/: nothing was sent: signing failed',
+    )
+    expect(seen).toHaveLength(0)
+  })
+
+  it('wraps a body that cannot be serialised as not-sent', async () => {
+    const error = await send(client(), { body: { big: 1n } }).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ vendor: 'feishu', delivery: 'not-sent' })
     expect(seen).toHaveLength(0)
   })
 })

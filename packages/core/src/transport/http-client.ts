@@ -1,58 +1,23 @@
-import type { Delivery, MsgError, Vendor } from '../errors/msg-error.js'
-import { NetworkError } from '../errors/network-error.js'
-import { redactHeaders, redactText, redactUrl, redactValue } from '../redaction/redact.js'
+import { AuthError } from '../errors/auth-error.js'
+import { type MsgError, type Vendor, withDelivery } from '../errors/msg-error.js'
+import { redactHeaders, redactText, redactValue } from '../redaction/redact.js'
 import { isBrowserRuntime, sleep } from '../runtime/runtime.js'
 import {
+  abortedBeforeSending,
+  errorBeforeSending,
   errorForAttemptFailure,
-  errorForPreparation,
   errorForUnreadableResponse,
   type FailureContext,
 } from './attempt-failure.js'
 import { fetchAttempt } from './fetch-attempt.js'
-import { describeRequest, type HttpResponse, type RequestContext } from './http-response.js'
+import type { HttpClient, HttpClientConfig, HttpRequest } from './http-request.js'
+import { describeRequest, type RequestContext } from './http-response.js'
+import type { AttemptCredentials } from './request-auth.js'
 import { resolveRetry, retryWait } from './retry-policy.js'
-import type { CallOptions, TransportHooks, TransportSettings } from './transport-settings.js'
+import type { TransportHooks } from './transport-settings.js'
 
-/** How a vendor package configures its transport. */
-export interface HttpClientConfig {
-  vendor: Vendor
-  /** The vendor package's version, for the `msg-<vendor>/<version>` user agent. */
-  version: string
-  defaultBaseURL: string
-  settings: TransportSettings
-  /** The secret values in use right now (tokens, app secrets), redacted from every message and hook. */
-  secrets?: () => Iterable<string>
-}
-
-/** One logical call: the transport makes one or more attempts of it. */
-export interface HttpRequest<Result> {
-  /** The client method, e.g. `message.send`, for messages and hooks. */
-  operation: string
-  method?: 'POST' | 'GET'
-  /** Path below the base URL, already encoded, without query. */
-  path: string
-  /** Query parameters, computed afresh for every attempt. */
-  query?: () => Record<string, string>
-  /** Headers computed afresh for every attempt (tokens, signatures). */
-  headers?: (attempt: number) => Record<string, string> | Promise<Record<string, string>>
-  /** JSON body, serialised once and sent unchanged on every attempt. */
-  body?: unknown
-  /** True only when a key the vendor de-duplicates on covers this request, so 5xx/timeouts may be retried. */
-  idempotent?: boolean
-  /** Turns a response into the result, or throws the right `MsgError`. */
-  read: (response: HttpResponse, context: RequestContext) => Result
-  options?: CallOptions | undefined
-}
-
-/** The one transport every vendor package uses. */
-export interface HttpClient {
-  readonly vendor: Vendor
-  send<Result>(request: HttpRequest<Result>): Promise<Result>
-  /** Redacts known secret values and credential patterns from text. */
-  redact(text: string): string
-  /** Reports a degraded-but-working condition through `hooks.warning` (default `console.warn`). */
-  warn(message: string): void
-}
+/** One attempt's outcome; `final` failures are never retried. */
+type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgError; final?: boolean }
 
 function withQuery(url: string, query: Record<string, string> | undefined): string {
   const search = query ? new URLSearchParams(query).toString() : ''
@@ -68,37 +33,117 @@ function observe<Event>(hook: ((event: Event) => void) | undefined, event: () =>
   }
 }
 
+/** Resolves `value`, or rejects as soon as the caller aborts. */
+function untilAborted<T>(value: Promise<T> | T, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal || !(value instanceof Promise)) return Promise.resolve(value)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    value.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** What every hook event of one call carries; `url` and `attempt` change per attempt. */
+interface CallEvent {
+  vendor: Vendor
+  operation: string
+  method: string
+  url: string
+  attempt: number
+}
+
+const rejectedToken = (failure: MsgError) => AuthError.isInstance(failure) && failure.tokenRejected
+
+/** Tokens remembered for redaction: rotating tokens come and go, so only the latest few are kept. */
+const tokensKept = 16
+
 /**
  * Creates the transport a vendor package sends through: `fetch` with a per-attempt timeout, exact
- * JSON, every failure converted into the `MsgError` family, and retries only where they cannot
- * duplicate a message (see `retryWait`).
+ * JSON, credentials resolved before every attempt (refreshed once when the vendor rejects a token),
+ * every failure converted into the `MsgError` family, and retries only where they cannot duplicate
+ * a message (see `retryWait`).
  * @see @msg/core README.md#transport-settings
  */
 export function createHttpClient(config: HttpClientConfig): HttpClient {
   const { vendor, settings } = config
-  const secrets = (): Iterable<string> => config.secrets?.() ?? []
+  const tokens = new Set<string>()
+  const secrets = (): Iterable<string> => [...(config.secrets?.() ?? []), ...tokens]
   const redact = (text: string) => redactText(text, secrets())
   const hooks: TransportHooks = settings.hooks ?? {}
+  const watched = hooks.request !== undefined || hooks.response !== undefined || hooks.error !== undefined
   const retry = resolveRetry(settings.retry)
   const userAgent = isBrowserRuntime() ? undefined : `msg-${vendor}/${config.version}`
+  const base = (settings.baseURL ?? config.defaultBaseURL).replace(/\/+$/, '')
 
-  async function buildHeaders(
-    request: HttpRequest<unknown>,
-    attempt: number,
-    hasBody: boolean,
-  ): Promise<Headers> {
+  function remember(token: string | undefined): void {
+    if (token === undefined || tokens.has(token)) return
+    if (tokens.size >= tokensKept) tokens.delete(tokens.values().next().value as string)
+    tokens.add(token)
+  }
+
+  async function attemptOnce<Result>(
+    request: HttpRequest<Result>,
+    context: RequestContext,
+    failureContext: FailureContext,
+    event: CallEvent,
+    credentials: AttemptCredentials | undefined,
+  ): Promise<Attempt<Result>> {
+    const method = context.method
+    let url: string
+    let body: string | undefined
+    let payload: unknown
     const headers = new Headers()
-    if (userAgent) headers.set('user-agent', userAgent)
-    if (hasBody) headers.set('content-type', 'application/json; charset=utf-8')
-    for (const extra of [settings.headers, await request.headers?.(attempt), request.options?.headers]) {
-      if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+    try {
+      url = withQuery(`${base}${request.path}`, request.query?.())
+      payload =
+        credentials?.body === undefined ? request.body : { ...credentials.body, ...(request.body as object) }
+      body = payload === undefined ? undefined : JSON.stringify(payload)
+      if (userAgent) headers.set('user-agent', userAgent)
+      if (body !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
+      for (const extra of [
+        settings.headers,
+        request.headers,
+        credentials?.headers,
+        request.options?.headers,
+      ]) {
+        if (extra) for (const name in extra) headers.set(name, extra[name] as string)
+      }
+    } catch (error) {
+      return { ok: false, failure: errorBeforeSending(error, failureContext), final: true }
     }
-    return headers
+    // Events only reach hooks: without any, the redacted URL is not worth computing.
+    if (watched) event.url = redact(url)
+    observe(hooks.request, () => ({
+      ...event,
+      headers: redactHeaders(headers, secrets()),
+      body: redactValue(payload, secrets()),
+    }))
+    const startedAt = Date.now()
+    const fetched = await fetchAttempt(
+      settings.fetch ?? globalThis.fetch,
+      url,
+      { method, headers, body },
+      failureContext.timeout,
+      request.options?.signal,
+    )
+    if (!fetched.ok) return { ok: false, failure: errorForAttemptFailure(fetched.failure, failureContext) }
+    const { response } = fetched
+    observe(hooks.response, () => ({
+      ...event,
+      status: response.status,
+      headers: redactHeaders(response.headers, secrets()),
+      body: response.malformed ? redact(response.text.slice(0, 2000)) : redactValue(response.body, secrets()),
+      durationMs: Date.now() - startedAt,
+    }))
+    try {
+      return { ok: true, result: request.read(response, context) }
+    } catch (error) {
+      return { ok: false, failure: errorForUnreadableResponse(error, response.status, failureContext) }
+    }
   }
 
   async function send<Result>(request: HttpRequest<Result>): Promise<Result> {
     const method = request.method ?? 'POST'
-    const base = (settings.baseURL ?? config.defaultBaseURL).replace(/\/+$/, '')
     const context: RequestContext = {
       vendor,
       operation: request.operation,
@@ -108,74 +153,59 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     }
     const timeout = request.options?.timeout ?? settings.timeout ?? 10_000
     const failureContext: FailureContext = { vendor, where: describeRequest(context), redact, timeout }
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+    const auth = request.auth === false ? undefined : (request.auth ?? config.auth)
     const signal = request.options?.signal
-    const event = { vendor, operation: request.operation, method, url: '', attempt: 0 }
+    const event: CallEvent = { vendor, operation: request.operation, method, url: '', attempt: 0 }
     let ambiguous = false
+    let refreshed = false
 
-    const finish = (failure: MsgError): MsgError => {
-      if (ambiguous && failure.delivery === 'not-sent') {
-        // An earlier attempt may have been delivered: the call as a whole is ambiguous.
-        ;(failure as { delivery: Delivery }).delivery = 'unknown'
-      }
-      observe(hooks.error, () => ({ ...event, error: failure }))
-      return failure
+    const fail = (failure: MsgError): MsgError => {
+      // An earlier attempt may have been delivered: the call as a whole is ambiguous.
+      const final = ambiguous ? withDelivery(failure, 'unknown') : failure
+      observe(hooks.error, () => ({ ...event, error: final }))
+      return final
     }
 
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, retries = 0; ; attempt++) {
       event.attempt = attempt
-      let failure: MsgError
+      let credentials: AttemptCredentials | undefined
       try {
         if (signal?.aborted) throw signal.reason
-        const url = withQuery(`${base}${request.path}`, request.query?.())
-        const headers = await buildHeaders(request, attempt, body !== undefined)
-        // Events only reach hooks: without any, the redacted URL is not worth computing.
-        if (hooks.request || hooks.response || hooks.error) event.url = redactUrl(url, secrets())
-        observe(hooks.request, () => ({
-          ...event,
-          headers: redactHeaders(headers, secrets()),
-          body: redactValue(request.body, secrets()),
-        }))
-        const startedAt = Date.now()
-        const result = await fetchAttempt(
-          settings.fetch ?? globalThis.fetch,
-          url,
-          { method, headers, body },
-          timeout,
-          signal,
-        )
-        if (!result.ok) {
-          failure = errorForAttemptFailure(result.failure, failureContext)
-        } else {
-          const { response } = result
-          observe(hooks.response, () => ({
-            ...event,
-            status: response.status,
-            headers: redactHeaders(response.headers, secrets()),
-            body: response.malformed
-              ? redact(response.text.slice(0, 2000))
-              : redactValue(response.body, secrets()),
-            durationMs: Date.now() - startedAt,
-          }))
-          try {
-            return request.read(response, context)
-          } catch (error) {
-            failure = errorForUnreadableResponse(error, response.status, failureContext)
-          }
+        if (auth) {
+          credentials = await untilAborted(auth.credentials(), signal)
+          remember(credentials.token)
         }
       } catch (error) {
-        if (signal?.aborted) failure = abortedBeforeSending(failureContext, error)
-        else throw finish(errorForPreparation(error, failureContext))
+        throw fail(
+          signal?.aborted
+            ? abortedBeforeSending(failureContext, error)
+            : errorBeforeSending(error, failureContext),
+        )
       }
+      const outcome = await attemptOnce(request, context, failureContext, event, credentials)
+      if (outcome.ok) return outcome.result
+      const { failure } = outcome
+      if (outcome.final) throw fail(failure)
       if (failure.delivery === 'unknown') ambiguous = true
+      if (auth?.refresh && credentials && !refreshed && rejectedToken(failure)) {
+        // The vendor did not process a request it refused for its token: repeat it once, freshly signed.
+        refreshed = true
+        try {
+          await auth.refresh(credentials)
+        } catch (error) {
+          throw fail(errorBeforeSending(error, failureContext))
+        }
+        continue
+      }
       const wait = signal?.aborted
         ? undefined
-        : retryWait(failure, request.idempotent === true, retry, attempt + 1)
-      if (wait === undefined || attempt >= retry.limit) throw finish(failure)
+        : retryWait(failure, request.idempotent === true, retry, retries + 1)
+      if (wait === undefined || retries >= retry.limit) throw fail(failure)
+      retries++
       try {
         await sleep(wait, signal)
       } catch (error) {
-        throw finish(abortedBeforeSending(failureContext, error))
+        throw fail(abortedBeforeSending(failureContext, error))
       }
     }
   }
@@ -190,13 +220,4 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       else console.warn(text)
     },
   }
-}
-
-/** The caller aborted while no request was out (before the first attempt or during a wait). */
-function abortedBeforeSending(context: FailureContext, cause: unknown): MsgError {
-  return new NetworkError({
-    vendor: context.vendor,
-    message: `${context.where}: aborted by the caller`,
-    cause,
-  })
 }

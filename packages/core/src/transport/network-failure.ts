@@ -24,8 +24,3 @@ export function failedBeforeWrite(error: unknown): boolean {
   }
   return false
 }
-
-/** True for the errors fetch raises when no response arrived (TypeError in every runtime). */
-export function isFetchFailure(error: unknown): boolean {
-  return error instanceof TypeError || failedBeforeWrite(error)
-}

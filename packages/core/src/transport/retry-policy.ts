@@ -24,7 +24,7 @@ export function resolveRetry(retry: number | RetrySettings | undefined): Resolve
 }
 
 /** Exponential backoff (300 ms, 600 ms, …) with full jitter, capped at `backoffLimit`. */
-export function backoffDelay(retry: ResolvedRetry, retryNumber: number): number {
+function backoffDelay(retry: ResolvedRetry, retryNumber: number): number {
   return Math.random() * Math.min(retry.backoffLimit, 300 * 2 ** (retryNumber - 1))
 }
 

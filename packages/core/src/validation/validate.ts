@@ -14,6 +14,23 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
+ * The {@link ValidationError} for input rejected before any request: its message reads
+ * `<operation>: invalid input, nothing was sent: <path>: <rule>; …` and `issues` lists each broken rule.
+ * @see @msg/core README.md#errors
+ */
+export function invalidInput(
+  context: { vendor: Vendor; operation: string },
+  issues: ValidationIssue[],
+): ValidationError {
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+  return new ValidationError({
+    vendor: context.vendor,
+    message: `${context.operation}: invalid input, nothing was sent: ${summary}`,
+    issues,
+  })
+}
+
+/**
  * Runs a valibot schema over input and returns the parsed output, or throws a
  * {@link ValidationError} listing every issue before any request is made.
  * @see https://valibot.dev/guides/parse-data/
@@ -25,14 +42,8 @@ export function validateInput<const Schema extends v.GenericSchema>(
 ): v.InferOutput<Schema> {
   const result = v.safeParse(schema, input)
   if (result.success) return result.output
-  const issues: ValidationIssue[] = result.issues.map((issue) => ({
-    path: issuePath(issue),
-    message: issue.message,
-  }))
-  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
-  throw new ValidationError({
-    vendor: context.vendor,
-    message: `${context.operation}: invalid input, nothing was sent: ${summary}`,
-    issues,
-  })
+  throw invalidInput(
+    context,
+    result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })),
+  )
 }

@@ -1,8 +1,8 @@
-// Test helper (not exported): a `{code,msg,data}` envelope like most vendors use.
+// A `{code,msg,data}` envelope like most vendors use, for core's own tests.
 import * as v from 'valibot'
-import { createCodeClassifier } from '../envelope/code-table.js'
-import { createEnvelopeReader } from '../envelope/envelope-reader.js'
-import type { HttpResponse, RequestContext } from './http-response.js'
+import { createCodeClassifier } from '../src/envelope/code-table.js'
+import { createEnvelopeReader } from '../src/envelope/envelope-reader.js'
+import type { HttpResponse, RequestContext } from '../src/transport/http-response.js'
 
 const classify = createCodeClassifier(
   { token: [401001], auth: [401002], 'rate-limit': [429001], transient: [500001], permanent: [400001] },
