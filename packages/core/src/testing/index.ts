@@ -17,5 +17,6 @@ export {
 } from './faults.js'
 export { mswHandlersFor } from './msw-handlers.js'
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
+export type { SandboxVendor } from './sandbox-vendor.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
 export type { VendorFake } from './vendor-fake.js'

@@ -7,7 +7,7 @@ import type { RecordedRequest } from './recorded-request.js'
  * `fetch` and as msw handlers, what it accepted, every request it saw, and fault injection.
  */
 export interface VendorFake<Inbox, Fault> {
-  /** The fetch handler. */
+  /** Answers one request as the vendor would (credentials checked, faults applied). */
   handle: FetchHandler
   /** `handle` as a `fetch` function, for a client's `fetch` setting. */
   fetch: typeof globalThis.fetch

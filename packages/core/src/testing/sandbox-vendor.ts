@@ -1,0 +1,29 @@
+import type { SentMessage } from '../channels/text-channel.js'
+import type { Vendor } from '../errors/msg-error.js'
+import type { CallOptions } from '../transport/transport-settings.js'
+import type { VendorFake } from './vendor-fake.js'
+
+/**
+ * One vendor as local tools use it (the CLI sandbox, benchmarks, runtime and reliability checks): a
+ * fake that accepts the sample credentials below, and a real client configured to send to it. Each
+ * vendor's `./testing` exports one; tools list the four instead of knowing vendor details.
+ * @see @msg/core README.md#testing
+ */
+export interface SandboxVendor<Settings = Record<string, unknown>, Target = unknown, Client = unknown> {
+  vendor: Vendor
+  /** Sample credentials the fake accepts, in the factory's own setting names. Not secrets. */
+  credentials: Readonly<Record<string, string>>
+  /** A sample `sendText` target. */
+  target: Target
+  /** The path below the fake's origin where the vendor's API lives (`''` or e.g. `/gewe/v2/api`). */
+  basePath: string
+  /** Creates a fake that accepts `credentials`. */
+  createFake(): VendorFake<unknown, unknown>
+  /** A client with `credentials` that sends to the fake served at `origin`; `settings` add to or replace its settings. */
+  createClient(
+    origin: string,
+    settings?: Partial<Settings>,
+  ): Client & {
+    sendText(target: Target, text: string, options?: CallOptions): Promise<SentMessage>
+  }
+}
