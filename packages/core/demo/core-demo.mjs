@@ -7,9 +7,9 @@ import {
   createHttpClient,
   createTokenCache,
   MsgError,
+  tokenAuth,
   validateInput,
   withFallback,
-  withTokenRefresh,
 } from '../dist/index.js'
 import { serve } from '../dist/testing/index.js'
 
@@ -43,13 +43,13 @@ const read = createEnvelopeReader({
   message: (envelope) => envelope.msg,
   classify,
 })
-const http = createHttpClient({ vendor: 'core', version: 'demo', defaultBaseURL: fake.url, settings: {} })
 const tokens = createTokenCache({
   key: `${fake.url}|demo-app`,
   fetch: () =>
     http.send({
       operation: 'token',
       path: '/token',
+      auth: false,
       body: {},
       read: (response, context) => {
         const data = read(response, context, v.object({ token: v.string(), expire: v.number() }), (e) => e)
@@ -57,19 +57,24 @@ const tokens = createTokenCache({
       },
     }),
 })
+// Every attempt carries the cached token; a token-expired code makes the transport refresh it once.
+const http = createHttpClient({
+  vendor: 'core',
+  version: 'demo',
+  defaultBaseURL: fake.url,
+  settings: {},
+  auth: tokenAuth(tokens, (token) => ({ headers: { authorization: `Bearer ${token.value}` } })),
+})
 const sendSchema = v.object({ text: v.pipe(v.string(), v.minLength(1, 'text must not be empty')) })
 
 async function send(text) {
   const input = validateInput(sendSchema, { text }, { vendor: 'core', operation: 'demo.send' })
-  return withTokenRefresh(tokens, (token) =>
-    http.send({
-      operation: 'demo.send',
-      path: '/messages',
-      headers: () => ({ authorization: `Bearer ${token.value}` }),
-      body: input,
-      read: (response, context) => read(response, context, v.object({ id: v.string(), text: v.string() })),
-    }),
-  )
+  return http.send({
+    operation: 'demo.send',
+    path: '/messages',
+    body: input,
+    read: (response, context) => read(response, context, v.object({ id: v.string(), text: v.string() })),
+  })
 }
 
 const sentMessages = await Promise.all([send('hello'), send('again'), send('and again')])
