@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { runNode, startNode } from '@msg/core/testing'
 
 /** The built binary the end-to-end tests run. */
 export const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -18,33 +18,14 @@ export const allRuns: MsgRun[] = []
  * Runs `node dist/bin.js …args` with only PATH plus `env` in its environment, optional standard
  * input, and a hard limit (the process is killed after `limitMs`).
  */
-export function runMsg(
+export async function runMsg(
   args: string[],
   options: { env?: Record<string, string>; stdin?: string; limitMs?: number } = {},
 ): Promise<MsgRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? 15_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      const run = { code, stdout, stderr }
-      allRuns.push(run)
-      resolve(run)
-    })
-    child.stdin.end(options.stdin ?? '')
-  })
+  const { code, stdout, stderr } = await runNode(binPath, args, options)
+  const run = { code, stdout, stderr }
+  allRuns.push(run)
+  return run
 }
 
 /** A running `msg sandbox --json`, as the test sees it. */
@@ -65,33 +46,16 @@ export interface SandboxProcess {
 }
 
 /** Spawns `msg sandbox --json` and resolves once it printed its URLs. */
-export function startSandboxProcess(): Promise<SandboxProcess> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [binPath, 'sandbox', '--json'], {
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let buffered = ''
-    const failed = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`msg sandbox printed no URLs: ${buffered}`))
-    }, 15_000)
-    child.on('error', reject)
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString()
-      const newline = buffered.indexOf('\n')
-      if (newline === -1) return
-      clearTimeout(failed)
-      const printed = JSON.parse(buffered.slice(0, newline)) as Pick<SandboxProcess, 'url' | 'vendors'>
-      resolve({
-        ...printed,
-        seen: async () => (await fetch(`${printed.url}/_sandbox`)).json() as never,
-        stop: () =>
-          new Promise((stopped) => {
-            child.once('close', (code) => stopped(code))
-            child.kill('SIGTERM')
-          }),
-      })
-    })
+export async function startSandboxProcess(): Promise<SandboxProcess> {
+  const child = startNode(binPath, ['sandbox', '--json'])
+  const line = await child.nextLine(15_000).catch(async (error: unknown) => {
+    await child.stop('SIGKILL')
+    throw new Error(`msg sandbox printed no URLs: ${String(error)}`)
   })
+  const printed = JSON.parse(line) as Pick<SandboxProcess, 'url' | 'vendors'>
+  return {
+    ...printed,
+    seen: async () => (await fetch(`${printed.url}/_sandbox`)).json() as never,
+    stop: async () => (await child.stop()).code,
+  }
 }

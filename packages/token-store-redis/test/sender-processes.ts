@@ -1,5 +1,5 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { startNode } from '@msg/core/testing'
 import { build } from 'esbuild'
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -33,56 +33,18 @@ export interface SenderProcess {
 
 /** Starts one sender and waits for its `ready` line. */
 export async function startSender(script: string, environment: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script], {
-    env: { ...process.env, ...environment },
-  })
-  let errors = ''
-  const lines: string[] = []
-  const waiters: Array<(line: string) => void> = []
-  let buffered = ''
-  child.stderr.on('data', (chunk: Buffer) => {
-    errors += chunk.toString()
-  })
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString()
-    let newline = buffered.indexOf('\n')
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline)
-      buffered = buffered.slice(newline + 1)
-      const waiter = waiters.shift()
-      if (waiter) waiter(line)
-      else lines.push(line)
-      newline = buffered.indexOf('\n')
-    }
-  })
-  const nextLine = () =>
-    new Promise<string>((resolve, reject) => {
-      const queued = lines.shift()
-      if (queued !== undefined) return resolve(queued)
-      const timer = setTimeout(() => reject(new Error(`sender gave no answer; stderr:\n${errors}`)), 20_000)
-      waiters.push((line) => {
-        clearTimeout(timer)
-        resolve(line)
-      })
-    })
-  const ready = await nextLine()
-  if (ready !== 'ready') throw new Error(`sender did not start: ${ready}\n${errors}`)
+  const child = startNode(script, [], { env: environment, inheritEnv: true })
+  const ready = await child.nextLine()
+  if (ready !== 'ready') throw new Error(`sender did not start: ${ready}\n${child.stderr()}`)
   const sender: SenderProcess = {
-    stderr: () => errors,
+    stderr: child.stderr,
     async send(count) {
-      child.stdin.write(`send ${count}\n`)
-      return JSON.parse(await nextLine()) as { sent: number; failed: number }
+      child.writeLine(`send ${count}`)
+      return JSON.parse(await child.nextLine()) as { sent: number; failed: number }
     },
-    exit() {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode)
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-        child.once('exit', (code) => {
-          clearTimeout(timer)
-          resolve(code)
-        })
-        child.stdin.end('exit\n')
-      })
+    async exit() {
+      child.writeLine('exit')
+      return (await child.stop(null, 5_000)).code
     },
   }
   return sender

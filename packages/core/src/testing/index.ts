@@ -16,6 +16,13 @@ export {
   toFetch,
 } from './faults.js'
 export { mswHandlersFor } from './msw-handlers.js'
+export {
+  type NodeProcess,
+  type NodeProcessOptions,
+  type NodeRun,
+  runNode,
+  startNode,
+} from './node-process.js'
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
 export type { SandboxVendor } from './sandbox-vendor.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
