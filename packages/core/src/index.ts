@@ -1,4 +1,5 @@
 export { type BroadcastResult, broadcast } from './channels/broadcast.js'
+export type { Notice } from './channels/notice.js'
 export { type SentMessage, type TextChannel, textChannels } from './channels/text-channel.js'
 export { withFallback } from './channels/with-fallback.js'
 export { type CodeClass, type CodeTable, createCodeClassifier } from './envelope/code-table.js'
@@ -25,6 +26,28 @@ export {
   type ValidationIssue,
 } from './errors/validation-error.js'
 export { VendorError, type VendorErrorOptions } from './errors/vendor-error.js'
+export {
+  createMemoryDedupeStore,
+  type DedupeStore,
+  type MemoryDedupeStoreOptions,
+} from './inbound/dedupe-store.js'
+export { createDeduper, type Deduper, type DeduperOptions } from './inbound/deduper.js'
+export { type DispatchOnceOptions, dispatchOnce } from './inbound/dispatch-once.js'
+export type { InboundMessage } from './inbound/inbound-message.js'
+export { timingSafeEqual } from './inbound/timing-safe-equal.js'
+export {
+  answerHandlerFailed,
+  answerJson,
+  answerMalformed,
+  answerMethodNotAllowed,
+  answerUnauthentic,
+} from './inbound/webhook-answers.js'
+export type {
+  WebhookContext,
+  WebhookHandler,
+  WebhookRespond,
+  WithoutWaitUntil,
+} from './inbound/webhook-handler.js'
 export { parseExactJson } from './json/exact-json.js'
 export { redactedMarker, redactText, redactValue } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'

@@ -1,0 +1,35 @@
+/**
+ * What a runtime passes next to the request: `waitUntil` keeps the runtime alive for work that goes
+ * on after the response (Cloudflare Workers' `ExecutionContext`, Vercel's and Next.js' `after`,
+ * `toNodeListener`).
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export interface WebhookContext {
+  waitUntil?(promise: Promise<unknown>): void
+}
+
+/**
+ * A vendor webhook as one standard fetch handler: `export default webhook` in a Worker,
+ * `Bun.serve(webhook)`, `Deno.serve(webhook.fetch)`, a Hono or Next.js route, or `toNodeListener`.
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export interface WebhookHandler {
+  fetch(request: Request, context?: WebhookContext): Promise<Response>
+}
+
+/**
+ * When a webhook answers the vendor: `after-handler` (default) awaits the handler, so a throw becomes
+ * a 500 and the vendor re-sends; `before-handler` answers 200 at once and finishes the handler in
+ * `context.waitUntil` (a throw then reaches only `onError`: the vendor already has its 200).
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export type WebhookRespond = 'after-handler' | 'before-handler'
+
+/**
+ * What `before-handler` does where the runtime gave no `waitUntil`: `await` (default) falls back to
+ * awaiting the handler as `after-handler` does; `detach` answers first and lets the handler run
+ * unawaited, which is right for a long-lived server (Node, Bun, Deno) and wrong for a platform that
+ * freezes the process after the response.
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export type WithoutWaitUntil = 'await' | 'detach'
