@@ -1,4 +1,18 @@
 export type { FeishuInboxEntry } from './fake-messages.js'
 export type { FeishuFakeRequest } from './fake-wire.js'
+export {
+  buildFeishuPush,
+  deliverFeishuEvent,
+  type FeishuDeliverOptions,
+  type FeishuDelivery,
+  type FeishuPush,
+  type FeishuPushInput,
+  feishuRetryDelaysMs,
+} from './feishu-deliver.js'
 export { createFeishuFake, type FeishuFake, type FeishuFakeOptions, type FeishuFault } from './feishu-fake.js'
+export {
+  type FeishuTextMessageEventOptions,
+  feishuCardActionEvent,
+  feishuTextMessageEvent,
+} from './feishu-sample-events.js'
 export { feishuMswHandlers } from './msw-handlers.js'

@@ -1,0 +1,71 @@
+import {
+  type CallOptions,
+  type InboundMessage,
+  MsgError,
+  type Notice,
+  type SentMessage,
+  toHex,
+} from '@msg/core'
+import type { FeishuClient } from '../index.js'
+import type { FeishuEventV2, ImMessageReceiveEvent } from './feishu-event.js'
+import { feishuMessageText } from './feishu-message-text.js'
+import { feishuNoticePost } from './feishu-notice-content.js'
+
+/**
+ * The cross-vendor `InboundMessage` of a Feishu `im.message.receive_v1` event; `raw` is the whole
+ * verified event in Feishu's field names.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
+ */
+export type FeishuInboundMessage = InboundMessage<FeishuEventV2<ImMessageReceiveEvent>> & { vendor: 'feishu' }
+
+/**
+ * The uuid of the `n`-th reply to `messageId`: derived from both, so a handler that runs again on
+ * Feishu's re-push sends the same uuid and Feishu keeps one reply (within its one-hour window).
+ */
+async function replyUuid(messageId: string, n: number): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${messageId}#${n}`))
+  const hex = toHex(new Uint8Array(digest).subarray(0, 16))
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/**
+ * Builds the `InboundMessage` for `onMessage`. `reply` answers through `client.im.message.reply`
+ * (a text, or a `Notice` as a post) under a uuid, reused on the client's retries; without a client
+ * it throws a `MsgError` naming the missing setting.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/reply
+ */
+export function feishuInboundMessage(
+  event: FeishuEventV2<ImMessageReceiveEvent>,
+  client: Pick<FeishuClient, 'im'> | undefined,
+): FeishuInboundMessage {
+  const { message, sender } = event.event
+  const ids = sender.sender_id ?? {}
+  const text = feishuMessageText(message)
+  let replies = 0
+  async function reply(content: string | Notice, options: CallOptions = {}): Promise<SentMessage> {
+    if (!client) {
+      throw new MsgError({
+        vendor: 'feishu',
+        message:
+          'reply: no client. Pass `client: createFeishu({ appId, appSecret })` to createFeishuWebhook.',
+      })
+    }
+    replies += 1
+    const uuid = options.idempotencyKey ?? (await replyUuid(message.message_id, replies))
+    const data =
+      typeof content === 'string'
+        ? { msg_type: 'text' as const, content: { text: content }, uuid }
+        : { msg_type: 'post' as const, content: JSON.stringify(feishuNoticePost(content)), uuid }
+    const sent = await client.im.message.reply({ path: { message_id: message.message_id }, data }, options)
+    return { vendor: 'feishu', messageId: sent.message_id, raw: sent }
+  }
+  return {
+    vendor: 'feishu',
+    messageId: message.message_id,
+    chatId: message.chat_id,
+    senderId: ids.open_id ?? ids.user_id ?? ids.union_id ?? '',
+    ...(text === undefined ? {} : { text }),
+    raw: event,
+    reply,
+  }
+}

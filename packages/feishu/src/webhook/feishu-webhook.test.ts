@@ -1,0 +1,282 @@
+import { MsgError } from '@msg/core'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  buildFeishuPush,
+  type FeishuDeliverOptions,
+  type FeishuPushInput,
+  feishuCardActionEvent,
+  feishuTextMessageEvent,
+} from '../testing/index.js'
+import { feishuLegacyCardSignature } from './feishu-signature.js'
+import { createFeishuWebhook } from './feishu-webhook.js'
+import type { FeishuWebhookSettings } from './feishu-webhook-settings.js'
+
+const verificationToken = 'v-token-123'
+const encryptKey = 'e-key-456'
+const secure = { verificationToken, encryptKey }
+
+function setup(extra: Partial<FeishuWebhookSettings> = {}, secrets: { encryptKey?: string } = secure) {
+  const onEvent = vi.fn()
+  const onMessage = vi.fn()
+  const webhook = createFeishuWebhook({
+    verificationToken,
+    ...secrets,
+    onEvent,
+    onMessage,
+    onError: () => {},
+    ...extra,
+  })
+  return { webhook, onEvent, onMessage }
+}
+
+async function post(
+  webhook: ReturnType<typeof createFeishuWebhook>,
+  input: FeishuPushInput,
+  options: Partial<FeishuDeliverOptions> = secure,
+  edit: (push: { body: string; headers: Record<string, string> }) => void = () => {},
+) {
+  const push = await buildFeishuPush(input, { verificationToken, ...options })
+  edit(push)
+  const response = await webhook.fetch(
+    new Request('http://hook.test/feishu', { method: 'POST', headers: push.headers, body: push.body }),
+  )
+  return { response, text: await response.text(), push }
+}
+
+const challenge = { payload: { challenge: 'ch-1', token: verificationToken, type: 'url_verification' } }
+
+describe('createFeishuWebhook: authenticity', () => {
+  it('answers the plain challenge with { challenge } after the token check', async () => {
+    const { webhook } = setup({}, {})
+    const { response, text } = await post(webhook, challenge, {})
+    expect(response.status).toBe(200)
+    expect(JSON.parse(text)).toEqual({ challenge: 'ch-1' })
+    const wrong = { payload: { ...challenge.payload, token: 'nope' } }
+    expect((await post(webhook, wrong, {})).response.status).toBe(401)
+  })
+
+  it('answers the encrypted, unsigned challenge in plaintext', async () => {
+    const { webhook } = setup()
+    const { response, text } = await post(webhook, challenge, { encryptKey, sign: false })
+    expect(response.status).toBe(200)
+    expect(JSON.parse(text)).toEqual({ challenge: 'ch-1' })
+  })
+
+  it('refuses a bad signature, a tampered body, a wrong token, a stale timestamp and an unsigned event', async () => {
+    const { webhook, onEvent, onMessage } = setup()
+    const event = feishuTextMessageEvent('hi')
+    const cases = [
+      await post(webhook, event, secure, (push) => {
+        push.headers['x-lark-signature'] = '0'.repeat(64)
+      }),
+      await post(webhook, event, { ...secure, encrypt: false }, (push) => {
+        push.body = push.body.replace('hi', 'ho')
+      }),
+      await post(webhook, event, { ...secure, verificationToken: 'wrong-token' }),
+      await post(webhook, event, { ...secure, now: () => Date.now() - 301_000 }),
+      await post(webhook, event, { ...secure, sign: false }),
+      await post(webhook, event, { ...secure, sign: 'legacy-card' }),
+    ]
+    for (const { response, text, push } of cases) {
+      expect(response.status).toBe(401)
+      expect(text).not.toContain(encryptKey)
+      expect(text).not.toContain(verificationToken)
+      expect(text).not.toContain(push.headers['x-lark-signature'] ?? 'no signature')
+    }
+    expect(onEvent).not.toHaveBeenCalled()
+    expect(onMessage).not.toHaveBeenCalled()
+  })
+
+  it('accepts a timestamp inside a configured window and refuses one outside it', async () => {
+    const { webhook, onEvent } = setup({ timestampToleranceSeconds: 10 })
+    const at = (offset: number) => ({ ...secure, now: () => Date.now() + offset })
+    expect((await post(webhook, feishuTextMessageEvent('a'), at(-9_000))).response.status).toBe(200)
+    expect((await post(webhook, feishuTextMessageEvent('b'), at(11_000))).response.status).toBe(401)
+    expect(onEvent).toHaveBeenCalledTimes(1)
+  })
+
+  it('without an encryptKey, takes plain events on the token alone', async () => {
+    const { webhook, onEvent } = setup({}, {})
+    expect((await post(webhook, feishuTextMessageEvent('hi'), {})).response.status).toBe(200)
+    expect(
+      (await post(webhook, feishuTextMessageEvent('hi'), { verificationToken: 'x' })).response.status,
+    ).toBe(401)
+    expect(onEvent).toHaveBeenCalledTimes(1)
+  })
+
+  it('answers 400 for a body that is not JSON or not Feishu-shaped, and 405 for GET', async () => {
+    const { webhook, onEvent } = setup({}, {})
+    const request = (body: string) => webhook.fetch(new Request('http://h.test', { method: 'POST', body }))
+    expect((await request('not json')).status).toBe(400)
+    expect((await request('{"schema":"2.0"}')).status).toBe(400)
+    expect((await request('[1]')).status).toBe(400)
+    expect((await webhook.fetch(new Request('http://h.test'))).status).toBe(405)
+    expect(onEvent).not.toHaveBeenCalled()
+  })
+
+  it('throws a MsgError for a missing verificationToken', () => {
+    expect(() => createFeishuWebhook({ verificationToken: '' })).toThrow(MsgError)
+  })
+})
+
+describe('createFeishuWebhook: dispatch', () => {
+  it('hands a signed, encrypted message to onEvent and onMessage once, with text and ids', async () => {
+    const { webhook, onEvent, onMessage } = setup()
+    const event = feishuTextMessageEvent('@_user_1 ping', {
+      messageId: 'om_42',
+      mentions: [{ key: '@_user_1', name: 'Bot', open_id: 'ou_bot' }],
+    })
+    const { response, text } = await post(webhook, event)
+    expect(response.status).toBe(200)
+    expect(JSON.parse(text)).toEqual({ msg: 'success' })
+    expect(onEvent).toHaveBeenCalledOnce()
+    expect(onEvent.mock.calls[0]?.[0]).toMatchObject({
+      schema: '2.0',
+      header: { event_type: 'im.message.receive_v1' },
+    })
+    expect(onMessage).toHaveBeenCalledOnce()
+    expect(onMessage.mock.calls[0]?.[0]).toMatchObject({
+      vendor: 'feishu',
+      messageId: 'om_42',
+      chatId: 'oc_fake_chat',
+      senderId: 'ou_fake_sender',
+      text: '@Bot ping',
+    })
+  })
+
+  it('hands a schema 1.0 event to onEvent and not to onMessage', async () => {
+    const { webhook, onEvent, onMessage } = setup()
+    const legacy = {
+      payload: {
+        ts: '1.5',
+        uuid: 'u-1',
+        token: verificationToken,
+        type: 'event_callback',
+        event: { type: 'message' },
+      },
+    }
+    expect((await post(webhook, legacy)).response.status).toBe(200)
+    expect((await post(webhook, legacy)).response.status).toBe(200)
+    expect(onEvent).toHaveBeenCalledOnce()
+    expect(onMessage).not.toHaveBeenCalled()
+  })
+
+  it('handles a duplicate event_id once, and the same message_id under a new event_id once', async () => {
+    const { webhook, onEvent } = setup()
+    const first = feishuTextMessageEvent('x', { eventId: 'ev-1', messageId: 'om_1' })
+    expect((await post(webhook, first)).response.status).toBe(200)
+    expect((await post(webhook, first)).response.status).toBe(200)
+    const again = feishuTextMessageEvent('x', { eventId: 'ev-2', messageId: 'om_1' })
+    expect((await post(webhook, again)).response.status).toBe(200)
+    expect(onEvent).toHaveBeenCalledOnce()
+  })
+
+  it('answers 500 when a handler throws and handles the redelivery', async () => {
+    const onMessage = vi.fn().mockRejectedValueOnce(new Error('db down')).mockResolvedValue(undefined)
+    const { webhook } = setup({ onMessage })
+    const event = feishuTextMessageEvent('x', { eventId: 'ev-9' })
+    expect((await post(webhook, event)).response.status).toBe(500)
+    expect((await post(webhook, event)).response.status).toBe(200)
+    expect((await post(webhook, event)).response.status).toBe(200)
+    expect(onMessage).toHaveBeenCalledTimes(2)
+  })
+
+  it('with respond: before-handler, answers 200 first and finishes in waitUntil', async () => {
+    let release = () => {}
+    const onEvent = vi.fn(() => new Promise<void>((resolve) => (release = resolve)))
+    const { webhook } = setup({ onEvent, respond: 'before-handler' })
+    const push = await buildFeishuPush(feishuTextMessageEvent('x'), { verificationToken, encryptKey })
+    const tasks: Promise<unknown>[] = []
+    const response = await webhook.fetch(new Request('http://h.test', { method: 'POST', ...push }), {
+      waitUntil: (task) => tasks.push(task),
+    })
+    expect(response.status).toBe(200)
+    expect(tasks).toHaveLength(1)
+    release()
+    await Promise.all(tasks)
+    expect(onEvent).toHaveBeenCalledOnce()
+  })
+})
+
+describe('createFeishuWebhook: card actions', () => {
+  it('answers card.action.trigger with what onCardAction returns, and {} without a handler', async () => {
+    const onCardAction = vi.fn(async () => ({ toast: { type: 'success' as const, content: 'Approved' } }))
+    const { webhook, onEvent } = setup({ onCardAction })
+    const { response, text } = await post(webhook, feishuCardActionEvent({ approve: true }))
+    expect(response.status).toBe(200)
+    expect(JSON.parse(text)).toEqual({ toast: { type: 'success', content: 'Approved' } })
+    expect(onCardAction.mock.calls[0]?.[0]).toMatchObject({ event: { action: { value: { approve: true } } } })
+    expect(onEvent).not.toHaveBeenCalled()
+    expect(JSON.parse((await post(setup().webhook, feishuCardActionEvent({}))).text)).toEqual({})
+  })
+
+  it('verifies the legacy card callback with sha1 over the verification token', async () => {
+    const onCardAction = vi.fn(() => ({ toast: { content: 'ok' } }))
+    const { webhook } = setup({ onCardAction })
+    const card = {
+      payload: {
+        open_id: 'ou_1',
+        tenant_key: 't',
+        token: 'c-update-token',
+        open_message_id: 'om_card',
+        action: { value: { a: 1 }, tag: 'button' },
+      },
+    }
+    const signed = await post(webhook, card, { sign: 'legacy-card', encrypt: false })
+    expect(signed.response.status).toBe(200)
+    expect(JSON.parse(signed.text)).toEqual({ toast: { content: 'ok' } })
+    const forged = await post(webhook, card, {
+      sign: 'legacy-card',
+      encrypt: false,
+      verificationToken: 'guess',
+    })
+    expect(forged.response.status).toBe(401)
+    const sha256 = await post(webhook, card, { encrypt: false })
+    expect(sha256.response.status).toBe(401)
+    expect(onCardAction).toHaveBeenCalledOnce()
+    expect(await feishuLegacyCardSignature('1', '2', 't', new Uint8Array())).toMatch(/^[0-9a-f]{40}$/)
+  })
+
+  it('answers 500 when onCardAction throws', async () => {
+    const { webhook } = setup({ onCardAction: () => Promise.reject(new Error('x')) })
+    expect((await post(webhook, feishuCardActionEvent({}))).response.status).toBe(500)
+  })
+})
+
+describe('InboundMessage.reply', () => {
+  it('replies with a text or a Notice through client.im.message.reply under a stable uuid', async () => {
+    const reply = vi.fn(async () => ({ message_id: 'om_reply' }))
+    const replies: unknown[] = []
+    const onMessage = vi.fn(async (message) => {
+      replies.push(
+        await message.reply('pong'),
+        await message.reply({ title: 'T', text: 'body', url: 'https://x.test' }),
+      )
+    })
+    const { webhook } = setup({ onMessage, client: { im: { message: { reply, create: vi.fn() } } } })
+    await post(webhook, feishuTextMessageEvent('ping', { messageId: 'om_in' }))
+    expect(replies).toEqual([
+      { vendor: 'feishu', messageId: 'om_reply', raw: { message_id: 'om_reply' } },
+      { vendor: 'feishu', messageId: 'om_reply', raw: { message_id: 'om_reply' } },
+    ])
+    const [text, notice] = reply.mock.calls.map(
+      (call) => (call as unknown[])[0] as { path: unknown; data: Record<string, unknown> },
+    )
+    expect(text?.path).toEqual({ message_id: 'om_in' })
+    expect(text?.data).toMatchObject({ msg_type: 'text', content: { text: 'pong' } })
+    expect(text?.data.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    expect(notice?.data.msg_type).toBe('post')
+    expect(JSON.parse(notice?.data.content as string).zh_cn.title).toBe('T')
+    expect(notice?.data.uuid).not.toBe(text?.data.uuid)
+  })
+
+  it('throws a MsgError naming the missing client, which makes the webhook answer 500', async () => {
+    const errors: unknown[] = []
+    const onMessage = (message: { reply(text: string): Promise<unknown> }) =>
+      message.reply('pong').then(() => {})
+    const { webhook } = setup({ onMessage, onError: (error) => errors.push(error) })
+    expect((await post(webhook, feishuTextMessageEvent('ping'))).response.status).toBe(500)
+    expect(MsgError.isInstance(errors[0])).toBe(true)
+    expect(String(errors[0])).toMatch(/no client/)
+  })
+})
