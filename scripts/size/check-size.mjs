@@ -1,6 +1,7 @@
 // `pnpm size`: size-limit (esbuild, gzip) over one app per vendor that calls sendText once, bundled
 // for the browser with every dependency (≤ 12 kB), and over each vendor's own code with
-// @msg/core and valibot left out (≤ 3 kB). Prints the table; over budget exits 1.
+// @msg/core and valibot left out (≤ 3 kB), plus a Feishu webhook bot (≤ 15 kB). Prints the table;
+// over budget exits 1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { runCommand } from '../packages/run-command.mjs'
@@ -8,7 +9,7 @@ import { landedVendors } from '../sandbox/landed-vendors.mjs'
 import { bundleBreakdown } from './bundle-breakdown.mjs'
 
 /** The budgets, in bytes after minify + gzip. */
-export const budgets = { app: '12 kB', own: '3 kB' }
+export const budgets = { app: '12 kB', own: '3 kB', webhookApp: '15 kB' }
 const shared = ['@msg/core', 'valibot']
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -39,6 +40,15 @@ export function sizeChecks() {
         limit: budgets.own,
       },
     )
+  }
+  // Receiving lives behind its own subpath: a bot that verifies, decrypts and replies.
+  if (landed.some((vendor) => vendor.id === 'feishu')) {
+    checks.push({
+      name: '@msg/feishu/webhook app (all deps)',
+      path: app('feishu-webhook'),
+      gzip: true,
+      limit: budgets.webhookApp,
+    })
   }
   return { checks, pending }
 }
