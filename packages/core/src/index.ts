@@ -42,11 +42,12 @@ export {
   answerMethodNotAllowed,
   answerUnauthentic,
 } from './inbound/webhook-answers.js'
-export type {
-  WebhookContext,
-  WebhookHandler,
-  WebhookRespond,
-  WithoutWaitUntil,
+export {
+  type WebhookContext,
+  type WebhookHandler,
+  type WebhookRespond,
+  type WithoutWaitUntil,
+  webhookContext,
 } from './inbound/webhook-handler.js'
 export { parseExactJson } from './json/exact-json.js'
 export { redactedMarker, redactText, redactValue } from './redaction/redact.js'

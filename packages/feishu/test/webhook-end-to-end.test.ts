@@ -12,7 +12,12 @@ import {
   feishuCardActionEvent,
   feishuTextMessageEvent,
 } from '../src/testing/index.js'
-import { createFeishuWebhook, type FeishuInboundMessage, feishuSignature } from '../src/webhook/index.js'
+import {
+  createFeishuWebhook,
+  type FeishuCardAction,
+  type FeishuInboundMessage,
+  feishuSignature,
+} from '../src/webhook/index.js'
 
 const verificationToken = 'e2e-verification-token'
 const encryptKey = 'e2e-encrypt-key'
@@ -67,7 +72,9 @@ async function createFeishuReaches(baseURL: string): Promise<boolean> {
 const handlers = {
   onEvent: vi.fn(),
   onMessage: vi.fn<(message: FeishuInboundMessage) => Promise<void>>(),
-  onCardAction: vi.fn(async () => ({ toast: { type: 'info' as const, content: 'Clicked' } })),
+  onCardAction: vi.fn(async (_action: FeishuCardAction) => ({
+    toast: { type: 'info' as const, content: 'Clicked' },
+  })),
 }
 let client: Pick<FeishuClient, 'im'>
 const webhook = createFeishuWebhook({

@@ -4,6 +4,7 @@ import { createDeduper } from './deduper.js'
 import { dispatchOnce } from './dispatch-once.js'
 import { timingSafeEqual } from './timing-safe-equal.js'
 import { answerMalformed, answerUnauthentic } from './webhook-answers.js'
+import { webhookContext } from './webhook-handler.js'
 
 const ok = () => new Response('ok')
 
@@ -142,5 +143,15 @@ describe('timingSafeEqual and answers', () => {
     expect(unauthentic.status).toBe(401)
     expect(await unauthentic.json()).toEqual({ error: 'unauthentic request' })
     expect(answerMalformed('not JSON').status).toBe(400)
+  })
+})
+
+describe('webhookContext', () => {
+  it("takes waitUntil from the second argument, else from a Worker's third (ctx after env)", () => {
+    const ctx = { waitUntil: () => {} }
+    expect(webhookContext(ctx)).toBe(ctx)
+    expect(webhookContext({ SECRET: 'env binding' }, ctx)).toBe(ctx)
+    expect(webhookContext({}, {})).toBeUndefined()
+    expect(webhookContext()).toBeUndefined()
   })
 })

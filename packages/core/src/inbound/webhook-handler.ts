@@ -11,10 +11,25 @@ export interface WebhookContext {
 /**
  * A vendor webhook as one standard fetch handler: `export default webhook` in a Worker,
  * `Bun.serve(webhook)`, `Deno.serve(webhook.fetch)`, a Hono or Next.js route, or `toNodeListener`.
+ * Cloudflare Workers call `fetch(request, env, ctx)`: a `waitUntil` in the third argument counts too.
  * @see @msg/core README.md#inbound-webhooks
  */
 export interface WebhookHandler {
-  fetch(request: Request, context?: WebhookContext): Promise<Response>
+  fetch(request: Request, context?: WebhookContext, executionContext?: WebhookContext): Promise<Response>
+}
+
+const hasWaitUntil = (value: unknown): value is Required<WebhookContext> =>
+  typeof (value as WebhookContext | undefined)?.waitUntil === 'function'
+
+/**
+ * The context whose `waitUntil` a webhook uses: the second argument of `fetch`, or the third
+ * (a Worker's `ctx`, after its `env`); `undefined` when neither has one.
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export function webhookContext(context?: unknown, executionContext?: unknown): WebhookContext | undefined {
+  if (hasWaitUntil(context)) return context
+  if (hasWaitUntil(executionContext)) return executionContext
+  return undefined
 }
 
 /**

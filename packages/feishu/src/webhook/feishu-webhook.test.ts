@@ -7,6 +7,7 @@ import {
   feishuCardActionEvent,
   feishuTextMessageEvent,
 } from '../testing/index.js'
+import type { FeishuCardAction } from './feishu-card-action.js'
 import { feishuLegacyCardSignature } from './feishu-signature.js'
 import { createFeishuWebhook } from './feishu-webhook.js'
 import type { FeishuWebhookSettings } from './feishu-webhook-settings.js'
@@ -181,26 +182,33 @@ describe('createFeishuWebhook: dispatch', () => {
     expect(onMessage).toHaveBeenCalledTimes(2)
   })
 
-  it('with respond: before-handler, answers 200 first and finishes in waitUntil', async () => {
-    let release = () => {}
-    const onEvent = vi.fn(() => new Promise<void>((resolve) => (release = resolve)))
+  it('with respond: before-handler, answers 200 first and finishes in waitUntil (also a Worker ctx)', async () => {
+    const releases: (() => void)[] = []
+    const onEvent = vi.fn(() => new Promise<void>((resolve) => releases.push(resolve)))
     const { webhook } = setup({ onEvent, respond: 'before-handler' })
-    const push = await buildFeishuPush(feishuTextMessageEvent('x'), { verificationToken, encryptKey })
     const tasks: Promise<unknown>[] = []
-    const response = await webhook.fetch(new Request('http://h.test', { method: 'POST', ...push }), {
-      waitUntil: (task) => tasks.push(task),
-    })
-    expect(response.status).toBe(200)
-    expect(tasks).toHaveLength(1)
-    release()
+    const waitUntil = (task: Promise<unknown>) => tasks.push(task)
+    const push = async (text: string) => {
+      const built = await buildFeishuPush(feishuTextMessageEvent(text), { verificationToken, encryptKey })
+      return new Request('http://h.test', { method: 'POST', ...built })
+    }
+    expect((await webhook.fetch(await push('x'), { waitUntil })).status).toBe(200)
+    // A Worker calls fetch(request, env, ctx).
+    const env = { FEISHU_VERIFICATION_TOKEN: 'binding' }
+    expect((await webhook.fetch(await push('y'), env, { waitUntil })).status).toBe(200)
+    expect(tasks).toHaveLength(2)
+    await vi.waitFor(() => expect(releases).toHaveLength(2))
+    for (const release of releases) release()
     await Promise.all(tasks)
-    expect(onEvent).toHaveBeenCalledOnce()
+    expect(onEvent).toHaveBeenCalledTimes(2)
   })
 })
 
 describe('createFeishuWebhook: card actions', () => {
   it('answers card.action.trigger with what onCardAction returns, and {} without a handler', async () => {
-    const onCardAction = vi.fn(async () => ({ toast: { type: 'success' as const, content: 'Approved' } }))
+    const onCardAction = vi.fn(async (_action: FeishuCardAction) => ({
+      toast: { type: 'success' as const, content: 'Approved' },
+    }))
     const { webhook, onEvent } = setup({ onCardAction })
     const { response, text } = await post(webhook, feishuCardActionEvent({ approve: true }))
     expect(response.status).toBe(200)

@@ -9,6 +9,7 @@ import {
   MsgError,
   timingSafeEqual,
   type WebhookHandler,
+  webhookContext,
 } from '@msg/core'
 import { decryptFeishu } from './feishu-cipher.js'
 import type { FeishuEvent, FeishuEventV2, ImMessageReceiveEvent } from './feishu-event.js'
@@ -85,10 +86,7 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
     }
   }
 
-  async function receive(
-    request: Request,
-    context?: Parameters<WebhookHandler['fetch']>[1],
-  ): Promise<Response> {
+  async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
     if (request.method !== 'POST') return answerMethodNotAllowed()
     const raw = new Uint8Array(await request.arrayBuffer())
     const proof = await prove(request, raw)
@@ -139,7 +137,7 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
       handler: () => handleEvent(payload.event, payload.eventType),
       respond: settings.respond,
       withoutWaitUntil: settings.withoutWaitUntil,
-      context,
+      context: webhookContext(context, executionContext),
       ok: success,
       onError,
     })
