@@ -15,7 +15,12 @@ export interface WebhookContext {
  * @see @msg/core README.md#inbound-webhooks
  */
 export interface WebhookHandler {
-  fetch(request: Request, context?: WebhookContext, executionContext?: WebhookContext): Promise<Response>
+  /** `context` may also be a Worker's `env` (anything without `waitUntil` is ignored). */
+  fetch(
+    request: Request,
+    context?: WebhookContext | object,
+    executionContext?: WebhookContext,
+  ): Promise<Response>
 }
 
 const hasWaitUntil = (value: unknown): value is Required<WebhookContext> =>

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { WebhookHandler } from '../inbound/webhook-handler.js'
+import { type WebhookHandler, webhookContext } from '../inbound/webhook-handler.js'
 import { toNodeListener } from './to-node-listener.js'
 
 const servers: { close(): void; closeAllConnections(): void }[] = []
@@ -67,8 +67,9 @@ describe('toNodeListener', () => {
     let finished = false
     const deferred: WebhookHandler = {
       async fetch(_request, context) {
-        context?.waitUntil?.(new Promise((resolve) => setTimeout(resolve, 30)).then(() => (finished = true)))
-        context?.waitUntil?.(Promise.reject(new Error('late failure')))
+        const waitUntil = webhookContext(context)?.waitUntil
+        waitUntil?.(new Promise((resolve) => setTimeout(resolve, 30)).then(() => (finished = true)))
+        waitUntil?.(Promise.reject(new Error('late failure')))
         return new Response('early')
       },
     }
