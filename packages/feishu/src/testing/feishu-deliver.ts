@@ -67,7 +67,9 @@ export interface FeishuDelivery {
 }
 
 /**
- * Feishu's documented re-push schedule after a failed push: 15 s, 5 min, 1 h, 6 h.
+ * Feishu's re-push schedule after a push that got no HTTP 200 within 3 s: 15 s, 5 min, 1 h, 6 h
+ * (at most 4 re-pushes, about 7.1 h in all), as the event-subscription page states it. Older versions
+ * of that page gave other intervals; the waits are a setting for that reason.
  * @see https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/request-url-configuration-case
  */
 export const feishuRetryDelaysMs: readonly number[] = [15_000, 300_000, 3_600_000, 21_600_000]

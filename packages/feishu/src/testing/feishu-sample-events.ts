@@ -66,7 +66,7 @@ export function feishuTextMessageEvent(
 
 /**
  * A `card.action.trigger` callback: a click on a card button whose `value` is given.
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/feishu-cards/card-callback-communication
+ * @see https://open.feishu.cn/document/feishu-cards/card-callback-communication
  */
 export function feishuCardActionEvent(
   value: Record<string, unknown>,

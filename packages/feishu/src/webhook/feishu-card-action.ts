@@ -3,7 +3,7 @@ import type { FeishuEventV2 } from './feishu-event.js'
 /**
  * The `event` of a `card.action.trigger` callback (a button, select or form on a card).
  * `token` lets the app update the card later; `context` names the message and chat.
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/feishu-cards/card-callback-communication
+ * @see https://open.feishu.cn/document/feishu-cards/card-callback-communication
  */
 export interface CardActionTriggerEvent {
   operator: { tenant_key?: string; user_id?: string; open_id?: string; union_id?: string }
@@ -27,7 +27,7 @@ export interface CardActionTriggerEvent {
 /**
  * The legacy message-card callback (消息卡片回传交互（旧）): a flat body without `schema`, signed
  * with sha1 over the verification token. Webhook-only.
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message-card/card-callback-communication
+ * @see https://open.feishu.cn/document/ukTMukTMukTM/uYzM3QjL2MzN04iNzcDN/configuring-card-callbacks/card-callback-structure
  */
 export interface FeishuLegacyCardCallback {
   open_id: string
@@ -43,14 +43,14 @@ export interface FeishuLegacyCardCallback {
 /**
  * What `onCardAction` receives: a schema 2.0 `card.action.trigger` callback (has `schema`), or the
  * legacy card callback (has `open_message_id` at the top).
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/feishu-cards/card-callback-communication
+ * @see https://open.feishu.cn/document/feishu-cards/card-callback-communication
  */
 export type FeishuCardAction = FeishuEventV2<CardActionTriggerEvent> | FeishuLegacyCardCallback
 
 /**
  * What `onCardAction` may return, sent back as the HTTP response body: a toast shown to the user
  * and/or a card replacing the clicked one (`raw` card JSON or a `template`).
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/feishu-cards/card-callback-communication
+ * @see https://open.feishu.cn/document/feishu-cards/card-callback-communication
  */
 export interface FeishuCardActionResponse {
   toast?: {
@@ -74,7 +74,7 @@ export interface FeishuCardActionResponse {
 
 /**
  * What an `onCardAction` handler returns: a response, or nothing (answered with `{}`).
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/feishu-cards/card-callback-communication
+ * @see https://open.feishu.cn/document/feishu-cards/card-callback-communication
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: lets `async () => {}` be a handler.
 export type FeishuCardActionResult = FeishuCardActionResponse | void

@@ -28,7 +28,7 @@ export function feishuSignature(
 /**
  * `X-Lark-Signature` of the legacy message-card callback: lowercase hex of
  * `sha1(timestamp + nonce + verificationToken + body)` over the raw request bytes.
- * @see https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message-card/card-callback-communication
+ * @see https://open.feishu.cn/document/ukTMukTMukTM/uYzM3QjL2MzN04iNzcDN/configuring-card-callbacks/card-callback-structure
  */
 export function feishuLegacyCardSignature(
   timestamp: string,

@@ -22,7 +22,12 @@ export interface FeishuWebhookSettings {
   onEvent?: (event: FeishuEvent) => Promise<void> | void
   /** Additionally, for `im.message.receive_v1`: the cross-vendor message with `reply`. */
   onMessage?: (message: FeishuInboundMessage) => Promise<void> | void
-  /** Card callbacks; the return value is the response body (toast and/or new card). */
+  /**
+   * Card callbacks; the return value is the response body (toast and/or new card), due within 3 s.
+   * Feishu never re-sends a callback: a throw (answered 500) or a timeout shows the user an error,
+   * so callbacks are not de-duplicated and `respond` does not apply to them. See the callback
+   * overview: https://open.feishu.cn/document/event-subscription-guide/callback-subscription/callback-overview
+   */
   onCardAction?: (action: FeishuCardAction) => Promise<FeishuCardActionResult> | FeishuCardActionResult
   /** The client `reply` sends through, e.g. `createFeishu({ appId, appSecret })`. */
   client?: Pick<FeishuClient, 'im'>
