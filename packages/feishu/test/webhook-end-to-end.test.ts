@@ -18,6 +18,7 @@ import {
   type FeishuInboundMessage,
   feishuSignature,
 } from '../src/webhook/index.js'
+import { createFeishuReaches, loopbackReplyClient } from './loopback-reply-client.js'
 
 const verificationToken = 'e2e-verification-token'
 const encryptKey = 'e2e-encrypt-key'
@@ -25,49 +26,6 @@ const secure: FeishuDeliverOptions = { verificationToken, encryptKey, retries: 0
 
 const fake = createFeishuFake()
 let fakeServer: ServedHandler
-
-/**
- * The reply path through the client's public surface, over real HTTP to the fake: a tenant access
- * token from the fake's token endpoint, then im/v1 reply.
- */
-function loopbackReplyClient(baseURL: string): Pick<FeishuClient, 'im'> {
-  const call = async (path: string, body: unknown, token?: string) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (token) headers.authorization = `Bearer ${token}`
-    const response = await fetch(`${baseURL}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-    return (await response.json()) as {
-      code: number
-      tenant_access_token?: string
-      data?: { message_id: string }
-    }
-  }
-  const reply: FeishuClient['im']['message']['reply'] = async ({ path, data }) => {
-    const auth = await call('/open-apis/auth/v3/tenant_access_token/internal', {
-      app_id: fake.appId,
-      app_secret: fake.appSecret,
-    })
-    const content = typeof data.content === 'string' ? data.content : JSON.stringify(data.content)
-    const answer = await call(
-      `/open-apis/im/v1/messages/${path.message_id}/reply`,
-      { ...data, content },
-      auth.tenant_access_token,
-    )
-    if (answer.code !== 0 || !answer.data) throw new Error(`reply failed: ${answer.code}`)
-    return answer.data
-  }
-  return { im: { message: { reply, create: () => Promise.reject(new Error('unused')) } } }
-}
-
-// `createFeishu` is checked here too where this tree's client can reach the fake.
-async function createFeishuReaches(baseURL: string): Promise<boolean> {
-  const client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, baseURL, retry: 0 })
-  try {
-    await client.sendText({ chatId: 'oc_probe' }, 'probe')
-    return true
-  } catch {
-    return false
-  }
-}
 
 const handlers = {
   onEvent: vi.fn(),
@@ -91,7 +49,7 @@ const webhook = createFeishuWebhook({
 
 beforeAll(async () => {
   fakeServer = await serve(fake.handle)
-  client = loopbackReplyClient(fakeServer.url)
+  client = loopbackReplyClient(fake, fakeServer.url)
 })
 afterAll(() => fakeServer.close())
 beforeEach(() => {
@@ -261,9 +219,36 @@ describe.each([
   })
 })
 
+describe('reply on a re-push', () => {
+  it('sends the same uuid when the handler runs again, so the fake keeps one reply', async () => {
+    fake.reset()
+    const { url, close } = await viaServe()
+    let runs = 0
+    handlers.onMessage.mockImplementation(async (message) => {
+      runs += 1
+      await message.reply({ title: 'Status', text: 'pong', url: 'https://status.example' })
+      if (runs === 1) throw new Error('failed after replying')
+    })
+    try {
+      const event = feishuTextMessageEvent('ping', { messageId: 'om_rerun' })
+      const delivery = await deliverFeishuEvent(url, event, { ...secure, retries: 1, timeScale: 0.001 })
+      expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([500, 200])
+      expect(runs).toBe(2)
+      expect(fake.inbox).toHaveLength(1)
+      expect(fake.inbox[0]).toMatchObject({
+        endpoint: 'im.message.reply',
+        msg_type: 'post',
+        parent_id: 'om_rerun',
+      })
+    } finally {
+      await close()
+    }
+  })
+})
+
 describe('reply through createFeishu', () => {
   it('reaches the fake as an im/v1 reply', async (context) => {
-    if (!(await createFeishuReaches(fakeServer.url))) {
+    if (!(await createFeishuReaches(fake, fakeServer.url))) {
       context.skip('createFeishu cannot reach the fake in this tree (its transport is mid-refactor)')
     }
     fake.reset()
