@@ -65,6 +65,15 @@ describe('createFeishuWebhook: authenticity', () => {
     expect(onEvent).toHaveBeenCalledTimes(1)
   })
 
+  it('without an encryptKey, ignores a signature it cannot check but still refuses a stale timestamp', async () => {
+    const { webhook, onEvent } = setup({}, {})
+    const signed = { encryptKey: 'console-only key', encrypt: false, sign: true }
+    expect((await post(webhook, feishuTextMessageEvent('a'), signed)).response.status).toBe(200)
+    const stale = { ...signed, now: () => Date.now() - 600_000 }
+    expect((await post(webhook, feishuTextMessageEvent('b'), stale)).response.status).toBe(401)
+    expect(onEvent).toHaveBeenCalledTimes(1)
+  })
+
   it('answers 400 for a body that is not JSON or not Feishu-shaped, and 405 for GET', async () => {
     const { webhook, onEvent } = setup({}, {})
     const request = (body: string) => webhook.fetch(new Request('http://h.test', { method: 'POST', body }))
