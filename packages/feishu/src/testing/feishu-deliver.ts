@@ -168,3 +168,10 @@ export async function deliverFeishuEvent(
   }
   return { delivered: false, attempts, payload }
 }
+
+/**
+ * `fake.deliver(url, event, options)`: the fake pushing an event like Feishu, i.e.
+ * {@link deliverFeishuEvent}.
+ * @see https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/request-url-configuration-case
+ */
+export type FeishuFakeDeliver = typeof deliverFeishuEvent

@@ -17,6 +17,7 @@ import {
   type MessageState,
 } from './fake-messages.js'
 import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
+import { deliverFeishuEvent, type FeishuFakeDeliver } from './feishu-deliver.js'
 import { feishuMswHandlers } from './msw-handlers.js'
 
 /**
@@ -61,6 +62,7 @@ export interface FeishuFake extends VendorFake<FeishuInboxEntry, FeishuFault> {
   readonly appSecret: string
   /** Injects a fault; by default it matches message requests only (not the token endpoint). */
   inject(fault: FeishuFault, options?: InjectOptions): void
+  deliver: FeishuFakeDeliver
 }
 
 const hour = 3_600_000
@@ -172,6 +174,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     handle,
     fetch: toFetch(handle),
     mswHandlers: (baseURL = 'https://open.feishu.cn') => feishuMswHandlers(fake, baseURL),
+    deliver: deliverFeishuEvent,
     inbox: state.inbox,
     requests,
     issuedTokens,

@@ -5,6 +5,7 @@ export {
   deliverFeishuEvent,
   type FeishuDeliverOptions,
   type FeishuDelivery,
+  type FeishuFakeDeliver,
   type FeishuPush,
   type FeishuPushInput,
   feishuRetryDelaysMs,
