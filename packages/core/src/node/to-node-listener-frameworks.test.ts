@@ -39,7 +39,9 @@ describe('toNodeListener in Express 5', () => {
     expect([raw.status, await raw.text()]).toEqual([200, body])
     const parsed = await post(`${url}/parsed`)
     expect(parsed.status).toBe(500)
-    expect(await parsed.text()).toMatch(/body parser ran first\)\. Mount the webhook before express\.json\(\)/)
+    expect(await parsed.text()).toMatch(
+      /body parser ran first\)\. Mount the webhook before express\.json\(\)/,
+    )
   })
 })
 
