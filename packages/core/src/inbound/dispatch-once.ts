@@ -33,23 +33,20 @@ export async function dispatchOnce(options: DispatchOnceOptions): Promise<Respon
   const waitUntil = context?.waitUntil?.bind(context)
   const deferred =
     options.respond === 'before-handler' && (waitUntil !== undefined || options.withoutWaitUntil === 'detach')
-  if (!deferred) {
-    try {
-      await deduper.once(keys, handler)
-      return options.ok()
-    } catch (error) {
-      options.onError?.(error)
-      return answerHandlerFailed()
-    }
-  }
   try {
-    if (await deduper.seen(keys)) return options.ok()
+    await deduper.once(
+      keys,
+      deferred
+        ? async () => {
+            // Marked seen once scheduled: the vendor gets its 200 now, so it will not re-send.
+            const task = handler().catch((error: unknown) => options.onError?.(error))
+            waitUntil?.(task)
+          }
+        : handler,
+    )
+    return options.ok()
   } catch (error) {
     options.onError?.(error)
     return answerHandlerFailed()
   }
-  await deduper.mark(keys)
-  const task = handler().catch((error: unknown) => options.onError?.(error))
-  waitUntil?.(task)
-  return options.ok()
 }

@@ -96,6 +96,16 @@ describe('dispatchOnce', () => {
     expect(await deduper.seen(['e'])).toBe(true)
   })
 
+  it('with before-handler, two concurrent deliveries of one event schedule the handler once', async () => {
+    const deduper = createDeduper({ ttlMs: 1000, prefix: '' })
+    const handler = vi.fn(async () => {})
+    const context = { waitUntil: () => {} }
+    const run = () => dispatchOnce({ deduper, keys: ['e'], handler, ok, respond: 'before-handler', context })
+    const answers = await Promise.all([run(), run()])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200])
+    expect(handler).toHaveBeenCalledOnce()
+  })
+
   it('with before-handler but no waitUntil, awaits by default and detaches when told', async () => {
     const deduper = createDeduper({ ttlMs: 1000, prefix: '' })
     const failing = () => Promise.reject(new Error('x'))
