@@ -21,7 +21,7 @@ const client = (settings = {}) =>
   createGewe({ token, baseURL: `${server.url}/gewe/v2/api`, pacing: { gapMs: 20, jitterMs: 0 }, ...settings })
 
 describe('end to end over real HTTP on 127.0.0.1', () => {
-  it('sends the seed and a text, keeping every digit of the ids', async () => {
+  it('sends a private letter and a text, keeping every digit of the ids', async () => {
     const gewe = client()
     await expect(
       gewe.finder.postPrivateLetter({ appId: 'a', content: '文本', ...finder }),
