@@ -101,7 +101,7 @@ describe('createFxiaoke settings', () => {
       },
     })
     await client.message.send({ toUser: ['1'], ...text })
-    fake.inject({ kind: 'code', errorCode: 30027 })
+    fake.inject({ kind: 'code', code: 30027 })
     await client.message.send({ toUser: ['1'], ...text }).catch(() => undefined)
     const token = fake.requests[1]?.headers.authorization?.slice('Bearer '.length) ?? ''
     expect(token).toMatch(/^fake-token-/)

@@ -79,7 +79,7 @@ describe('sendText', () => {
     const { fake, client, sends } = setup()
     let seen = 0
     fake.inject(
-      { kind: 'system-busy' },
+      { kind: 'server-error' },
       { match: (request) => request.url.includes('/message/') && ++seen === 2 },
     )
     const error = (await client

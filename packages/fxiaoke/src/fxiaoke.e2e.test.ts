@@ -30,7 +30,7 @@ describe('end to end over HTTP on 127.0.0.1', () => {
     expect(fake.inbox.flatMap((message) => message.toUser)).toEqual(recipients)
     expect(fake.requests[1]?.headers['user-agent']).toBe('msg-fxiaoke/0.1.0')
 
-    fake.inject({ kind: 'system-busy' })
+    fake.inject({ kind: 'server-error' })
     const busy = await fxiaoke.sendText({ toUser: ['1'] }, 'x').catch((error: unknown) => error)
     expect(VendorError.isInstance(busy) && busy.delivery).toBe('unknown')
 
