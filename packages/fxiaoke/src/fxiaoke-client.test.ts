@@ -11,16 +11,6 @@ const credentials = {
 }
 const text = { msgType: 'text', text: { content: 'hi' } } as const
 
-function recording() {
-  const fake = createFxiaokeFake()
-  const urls: string[] = []
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    urls.push(input instanceof Request ? input.url : String(input))
-    return fake.fetch(input, init)
-  }
-  return { fake, urls, fetch }
-}
-
 afterEach(() => {
   vi.unstubAllGlobals()
 })
@@ -35,25 +25,33 @@ describe('createFxiaoke clouds', () => {
     ['frankfurt', 'https://open-hws.fxiaoke.com'],
     ['na', 'https://open-na.sharecrm.com'],
   ] as const)('cloud %s → %s', async (cloud, host) => {
-    const { urls, fetch } = recording()
-    const client = createFxiaoke({ ...credentials, userId: '1000', fetch, ...(cloud ? { cloud } : {}) })
+    const fake = createFxiaokeFake()
+    const client = createFxiaoke({
+      ...credentials,
+      userId: '1000',
+      fetch: fake.fetch,
+      ...(cloud ? { cloud } : {}),
+    })
     await client.message.send({ toUser: ['1'], ...text })
+    const urls = fake.requests.map((request) => request.url)
     expect(urls.map((url) => new URL(url).origin)).toEqual([host, host])
     expect(urls.map((url) => new URL(url).pathname)).toEqual(['/oauth2.0/token', '/cgi/message/send'])
     expect(fxiaokeCloudHosts[(cloud ?? 'fxiaoke') as FxiaokeCloud]).toBe(host)
   })
 
   it('baseURL wins over cloud (private deployments, proxies)', async () => {
-    const { urls, fetch } = recording()
+    const fake = createFxiaokeFake()
     const client = createFxiaoke({
       ...credentials,
       userId: '1000',
       cloud: 'na',
       baseURL: 'https://crm.example.com/fx/',
-      fetch,
+      fetch: fake.fetch,
     })
     await client.message.send({ toUser: ['1'], ...text })
-    expect(urls[1]).toMatch(/^https:\/\/crm\.example\.com\/fx\/cgi\/message\/send\?thirdTraceId=/)
+    expect(fake.requests[1]?.url).toMatch(
+      /^https:\/\/crm\.example\.com\/fx\/cgi\/message\/send\?thirdTraceId=/,
+    )
   })
 })
 

@@ -72,7 +72,7 @@ describe('v2 token', () => {
 
   it.each([20016, 20005, 11014])('token code %i: one refresh, then the send succeeds', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', code: code })
+    fake.inject({ kind: 'code', code })
     await client.message.send({ toUser: ['1'], ...text })
     expect(fake.tokenCalls).toBe(2)
     expect(sends()).toHaveLength(2)
