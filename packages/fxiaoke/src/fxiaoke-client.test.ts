@@ -66,6 +66,7 @@ describe('createFxiaoke settings', () => {
     [{ ...credentials, tokenMarginMs: -1 }, 'tokenMarginMs', 'must not be negative'],
     [{ accessToken: 't', ea: '' }, 'ea', 'must not be empty'],
     [{ ...credentials, userId: '' }, 'userId', 'must not be empty'],
+    [{ accessToken: 't' }, 'ea', 'is required'],
   ])('rejects bad settings (%#)', (settings, path, message) => {
     let caught: unknown
     try {
@@ -83,6 +84,9 @@ describe('createFxiaoke settings', () => {
     expect(() => createFxiaoke(credentials)).toThrow(/refusing `appSecret` in a browser/)
     expect(() => createFxiaoke({ ...credentials, dangerouslyAllowBrowser: true })).not.toThrow()
     expect(() => createFxiaoke({ accessToken: 'pre-issued', ea: 'fake-ea' })).not.toThrow()
+    expect(() =>
+      createFxiaoke({ accessToken: 'pre-issued', ea: 'fake-ea', appSecret: 'x' } as never),
+    ).toThrow(/refusing `appSecret` in a browser/)
   })
 
   it('never shows the token, appSecret or permanentCode to hooks or in errors', async () => {

@@ -46,7 +46,7 @@ export function createFxiaoke(settings: FxiaokeSettings): FxiaokeClient {
   assertServerSideSecret({
     vendor: 'fxiaoke',
     setting: 'appSecret',
-    present: app !== undefined,
+    present: 'appSecret' in settings,
     dangerouslyAllowBrowser: settings.dangerouslyAllowBrowser,
   })
   const legacy = settings.authMode === 'legacy'
