@@ -65,7 +65,7 @@ export const faultRows: FaultRow[] = [
       fxiaoke: [
         {
           at: 'fake',
-          fault: { kind: 'code', errorCode: 14001, errorMessage: 'interface call limit' },
+          fault: { kind: 'code', code: 14001, msg: 'interface call limit' },
           times: 1,
         },
       ],
@@ -202,7 +202,7 @@ export const faultRows: FaultRow[] = [
     inject: {
       feishu: [{ at: 'fake', fault: { kind: 'server-error', delivered: true }, times: 1 }],
       gewe: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
-      fxiaoke: [{ at: 'fake', fault: { kind: 'system-busy' }, times: 1 }],
+      fxiaoke: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
       'netease-im': [{ at: 'fake', fault: { kind: 'server-error', accept: true }, times: 1 }],
     },
   },
