@@ -1,6 +1,5 @@
-import type { TransportSettings } from '@msg/core'
+import { nonEmptyText, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
-import { integerRule, nonEmptyText, stringRule } from './validation-rules.js'
 
 /** Options shared by both ways of creating a client. */
 export interface NeteaseImOptions extends TransportSettings {
@@ -38,16 +37,23 @@ export interface NeteaseImProxySettings extends NeteaseImOptions {
  */
 export type NeteaseImSettings = NeteaseImSignedSettings | NeteaseImProxySettings
 
+const integerAtLeast = (minimum: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be an integer'),
+    v.minValue(minimum, `must be at least ${minimum}`),
+  )
+
 /** The valibot schema the factory checks its settings with. */
 export const neteaseImSettingsSchema = v.pipe(
   v.looseObject({
     appKey: v.optional(nonEmptyText),
     appSecret: v.optional(nonEmptyText),
-    baseURL: v.optional(v.pipe(stringRule, v.url('must be a URL'))),
+    baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
     region: v.optional(v.picklist(['cn', 'sg'], "must be 'cn' or 'sg'")),
     backup: v.optional(v.boolean('must be a boolean')),
-    textLimit: v.optional(integerRule(1)),
-    rateLimitWaitMs: v.optional(integerRule(0)),
+    textLimit: v.optional(integerAtLeast(1)),
+    rateLimitWaitMs: v.optional(integerAtLeast(0)),
     clockOffsetMs: v.optional(v.number('must be a number')),
   }),
   v.check(

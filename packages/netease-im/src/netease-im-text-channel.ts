@@ -1,4 +1,4 @@
-import { type CallOptions, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import { type CallOptions, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import {
   accountIdSchema,
@@ -6,7 +6,8 @@ import {
   conversationTypeSchema,
   joinConversationId,
 } from './conversations/conversation-id.js'
-import { type NeteaseImContext, sendConversationMessage } from './conversations/send-message.js'
+import { sendConversationMessage } from './conversations/send-message.js'
+import type { NeteaseImContext } from './netease-im-context.js'
 
 /**
  * Who a text goes to: `from` is the sending account, `to` the receiving account (`p2p`) or team id.
@@ -44,12 +45,4 @@ export async function sendNeteaseImText(
     requestId,
     raw: data,
   }
-}
-
-/**
- * A {@link TextChannel} to one target, for `withFallback` and `broadcast`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
- */
-export function neteaseImChannel(context: NeteaseImContext, target: NeteaseImTarget): TextChannel {
-  return { vendor: 'netease-im', send: (text, options) => sendNeteaseImText(context, target, text, options) }
 }

@@ -32,7 +32,7 @@ describe('end to end over HTTP on 127.0.0.1', () => {
       baseURL: server.url,
       retry: { limit: 2, backoffLimit: 1 },
     })
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'over the wire')
     expect(fake.requests).toHaveLength(2)
     expect(fake.inbox).toHaveLength(1)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSignatureHeaders } from '../netease-im-signing.js'
+import { createSignatureHeaders } from '../netease-im-auth.js'
 import { createNeteaseImFake } from './index.js'
 
 const credentials = { appKey: 'test-app-key', appSecret: 'test-app-secret' }
@@ -76,7 +76,7 @@ describe('createNeteaseImFake', () => {
     expect((await post(fake, text)).text).toContain('"code":416')
     fake.inject({ kind: 'broken-body' })
     expect((await post(fake, text)).text).not.toContain('}')
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     expect((await post(fake, text)).text).toContain('"code":500')
     expect(fake.inbox).toHaveLength(1)
     fake.reset()

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCheckSum, createSignatureHeaders } from './netease-im-signing.js'
+import { createCheckSum, createSignatureHeaders } from './netease-im-auth.js'
 
 describe('createCheckSum', () => {
   it('matches the vectors in the vendor notes (lowercase hex SHA-1 of secret + nonce + curTime)', async () => {
