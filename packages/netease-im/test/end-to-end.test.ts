@@ -1,3 +1,4 @@
+import { NetworkError } from '@msg/core'
 import { serve } from '@msg/core/testing'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -26,7 +27,7 @@ describe('end to end over HTTP on 127.0.0.1', () => {
     expect(fake.inbox).toHaveLength(1)
   })
 
-  it('survives a dropped connection after delivery: retried with the same ids, delivered once', async () => {
+  it('survives an answer lost after delivery (500 once stored): retried with the same ids, delivered once', async () => {
     const client = createNeteaseIm({
       ...credentials,
       baseURL: server.url,
@@ -57,6 +58,7 @@ describe('msw handlers', () => {
   const mocks = setupServer(...fake.mswHandlers())
   beforeAll(() => mocks.listen({ onUnhandledRequest: 'error' }))
   afterAll(() => mocks.close())
+  afterEach(() => fake.reset())
 
   it('answers the default host through the global fetch', async () => {
     const client = createNeteaseIm(credentials)
@@ -67,5 +69,30 @@ describe('msw handlers', () => {
       text: 'through msw',
       message_client_id: expect.any(String),
     })
+  })
+
+  it('turns a dropped connection into a network error, not an HTTP answer', async () => {
+    const client = createNeteaseIm({ ...credentials, retry: 0 })
+    fake.inject({ kind: 'drop' })
+    const error = await client
+      .sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'cut off')
+      .catch((caught: unknown) => caught)
+    expect(NetworkError.isInstance(error)).toBe(true)
+    expect(error).not.toHaveProperty('status')
+    expect(fake.requests).toHaveLength(1)
+    expect(fake.inbox).toHaveLength(0)
+  })
+
+  it('retries a dropped connection through msw under the same message_client_id', async () => {
+    const client = createNeteaseIm({ ...credentials, retry: { limit: 2, backoffLimit: 1 } })
+    fake.inject({ kind: 'drop' })
+    const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'again')
+    expect(sent.messageId).toBe('9007199254740993')
+    const ids = fake.requests.map(
+      (request) => (request.body as { message: { message_client_id: string } }).message,
+    )
+    expect(ids).toHaveLength(2)
+    expect(ids[0]?.message_client_id).toBe(ids[1]?.message_client_id)
+    expect(fake.inbox).toHaveLength(1)
   })
 })

@@ -83,4 +83,14 @@ describe('createNeteaseImFake', () => {
     expect([fake.inbox.length, fake.requests.length]).toEqual([0, 0])
     expect((await post(fake, text)).text).toContain('"code":200')
   })
+
+  it('answers server-error with HTTP 200 by default or the given status, storing only when delivered', async () => {
+    const fake = createNeteaseImFake()
+    fake.inject({ kind: 'server-error', code: 503 })
+    expect(await post(fake, text)).toMatchObject({ status: 200, text: expect.stringContaining('"code":503') })
+    expect(fake.inbox).toHaveLength(0)
+    fake.inject({ kind: 'server-error', status: 500, delivered: true })
+    expect(await post(fake, text)).toMatchObject({ status: 500, text: expect.stringContaining('"code":500') })
+    expect(fake.inbox).toHaveLength(1)
+  })
 })
