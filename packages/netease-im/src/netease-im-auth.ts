@@ -1,4 +1,4 @@
-import { type RequestAuth, randomHex, toHex } from '@msg/core'
+import { type AttemptCredentials, type RequestAuth, randomHex, toHex } from '@msg/core'
 
 /** The headers that sign one attempt. */
 export type SignatureHeaders = {
@@ -15,9 +15,8 @@ export type SignatureHeaders = {
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export async function createCheckSum(appSecret: string, nonce: string, curTime: string): Promise<string> {
-  const subtle = globalThis.crypto?.subtle
-  if (subtle === undefined)
-    throw new Error('cannot sign: WebCrypto crypto.subtle is unavailable (not a secure context?)')
+  const { subtle } = crypto
+  if (!subtle) throw new Error('no crypto.subtle to sign with')
   return toHex(
     new Uint8Array(await subtle.digest('SHA-1', new TextEncoder().encode(appSecret + nonce + curTime))),
   )
@@ -48,15 +47,17 @@ export async function createSignatureHeaders(credentials: {
 export function createNeteaseImAuth(credentials: {
   appKey?: string | undefined
   appSecret?: string | undefined
-  clockOffsetMs: number
+  clockOffsetMs?: number | undefined
 }): RequestAuth {
   const { appKey, appSecret, clockOffsetMs } = credentials
-  if (appKey !== undefined && appSecret !== undefined)
-    return {
-      credentials: async () => ({
-        headers: await createSignatureHeaders({ appKey, appSecret, clockOffsetMs }),
-      }),
-    }
-  const headers: Record<string, string> = appKey === undefined ? {} : { AppKey: appKey }
-  return { credentials: () => ({ headers }) }
+  return {
+    credentials: async (): Promise<AttemptCredentials> => ({
+      headers:
+        appKey !== undefined && appSecret !== undefined
+          ? await createSignatureHeaders({ appKey, appSecret, clockOffsetMs })
+          : appKey === undefined
+            ? {}
+            : { AppKey: appKey },
+    }),
+  }
 }

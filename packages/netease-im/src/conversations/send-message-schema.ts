@@ -4,7 +4,8 @@ import { conversationIdSchema } from './conversation-id.js'
 
 const stringRule = v.string('must be a string')
 
-const integerAtLeast = (minimum: number) =>
+/** An integer of at least `minimum` (also used by the settings schema). */
+export const integerAtLeast = (minimum: number) =>
   v.pipe(
     v.number('must be a number'),
     v.integer('must be an integer'),
