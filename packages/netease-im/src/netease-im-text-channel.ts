@@ -11,7 +11,7 @@ import type { NeteaseImContext } from './netease-im-context.js'
 
 /**
  * Who a text goes to: `from` is the sending account, `to` the receiving account (`p2p`) or team id.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export interface NeteaseImTarget {
   from: string
@@ -24,7 +24,7 @@ const targetSchema = v.object({ from: accountIdSchema, to: accountIdSchema, type
 /**
  * Sends a text message (`message_type: 0`) with a `message_client_id` (idempotencyKey or a UUID) that
  * every retry reuses. `messageId` is `message_server_id`; `requestId` the `X-custom-traceid`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export async function sendNeteaseImText(
   context: NeteaseImContext,

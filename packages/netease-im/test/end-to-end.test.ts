@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createNeteaseIm } from '../src/index.js'
 import { createNeteaseImFake } from '../src/testing/index.js'
-import { seedBody } from './setup.js'
+import { exampleBody } from './setup.js'
 
 const credentials = { appKey: 'test-app-key', appSecret: 'test-app-secret' }
 
@@ -18,9 +18,9 @@ describe('end to end over HTTP on 127.0.0.1', () => {
   afterAll(() => server.close())
   afterEach(() => fake.reset())
 
-  it('sends the seed request and reads an exact 64-bit message_server_id', async () => {
+  it('sends the documented example request and reads an exact 64-bit message_server_id', async () => {
     const client = createNeteaseIm({ ...credentials, baseURL: server.url })
-    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', seedBody)
+    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', exampleBody)
     expect(data.message_server_id).toBe('12345678901234567890')
     expect(fake.requests[0]?.path).toBe('/im/v2/conversations/apifoxtest1%7C1%7Caccid4/messages')
     expect(fake.requests[0]?.headers['user-agent']).toBe('msg-netease-im/0.1.0')

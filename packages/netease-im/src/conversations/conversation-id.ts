@@ -42,7 +42,7 @@ export function joinConversationId(senderId: string, type: ConversationType, rec
  * Builds a conversation id, `sender_id|conversation_type|receiver_id` (e.g. `alice|1|bob`), for
  * `client.conversation.sendMessage`. Throws a `ValidationError` for an empty id, an id containing `|`,
  * or a type other than 1–3 / `p2p` / `team` / `superteam`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export function conversationId(parts: ConversationIdParts): string {
   const valid = validateInput(

@@ -14,7 +14,7 @@ const sentMessageSchema = v.looseObject({
  * POST /im/v2/conversations/{conversation_id}/messages. Validates first, fills `message_client_id`
  * (idempotencyKey or a UUID) and keeps it and `X-custom-traceid` on every attempt (the transport
  * signs each attempt afresh), and reads 107306 as "already delivered". Returns the data and the trace id.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export async function sendConversationMessage(
   context: NeteaseImContext,
