@@ -203,7 +203,7 @@ export const faultRows: FaultRow[] = [
       feishu: [{ at: 'fake', fault: { kind: 'server-error', delivered: true }, times: 1 }],
       gewe: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
       fxiaoke: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
-      'netease-im': [{ at: 'fake', fault: { kind: 'server-error', accept: true }, times: 1 }],
+      'netease-im': [{ at: 'fake', fault: { kind: 'server-error', delivered: true }, times: 1 }],
     },
   },
   {
