@@ -1,8 +1,10 @@
+import { randomHex } from '@msg/core'
 import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
   type InjectOptions,
+  mswHandlersFor,
   recordRequest,
   toFetch,
   type VendorFake,
@@ -16,12 +18,11 @@ import {
   handleV4Send,
   type MessageState,
 } from './fake-messages.js'
-import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
-import { feishuMswHandlers } from './msw-handlers.js'
+import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson } from './fake-wire.js'
 
 /**
  * Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`).
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export type FeishuFault =
   | CommonFault
@@ -36,7 +37,7 @@ export type FeishuFault =
 
 /**
  * Options of {@link createFeishuFake}.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuFakeOptions {
   /** The app id the token endpoint accepts. Default `cli_fake_app`. */
@@ -51,7 +52,7 @@ export interface FeishuFakeOptions {
 
 /**
  * A fake Feishu / Lark open platform: token endpoint, v4 send, im/v1 create and reply.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuFake extends VendorFake<FeishuInboxEntry, FeishuFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
@@ -70,7 +71,7 @@ const replyPath = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/
 /**
  * Creates a fake Feishu that checks app credentials and `Authorization: Bearer <token>` like Feishu,
  * answers with its envelopes, statuses and `X-Tt-Logid` headers, and de-duplicates im/v1 uuids for an hour.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   const appId = options.appId ?? 'cli_fake_app'
@@ -171,7 +172,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   const fake: FeishuFake = {
     handle,
     fetch: toFetch(handle),
-    mswHandlers: (baseURL = 'https://open.feishu.cn') => feishuMswHandlers(fake, baseURL),
+    mswHandlers: (baseURL = 'https://open.feishu.cn') => mswHandlersFor(handle, baseURL),
     inbox: state.inbox,
     requests,
     issuedTokens,

@@ -1,0 +1,42 @@
+import {
+  type AttemptCredentials,
+  createTokenCache,
+  type HttpClient,
+  type RequestAuth,
+  tokenAuth,
+} from '@msg/core'
+import { fetchTenantAccessToken } from './auth/tenant-access-token.js'
+import type { FeishuSettings } from './feishu-settings.js'
+
+const bearer = (token: string): AttemptCredentials => ({
+  headers: { authorization: `Bearer ${token}` },
+  token,
+})
+
+/**
+ * How a Feishu client authenticates each attempt: `Authorization: Bearer <tenant_access_token>`.
+ * With `{ appId, appSecret }` the token comes from a single-flight cache (key
+ * `@msg/feishu:<baseURL>:<appId>`, optionally shared through `tokenStore`) and a rejected token is
+ * fetched afresh once. A fixed `tenantAccessToken` string is sent as is and never refreshed; a
+ * function is called before every attempt, and once more after Feishu rejects its token.
+ * `http` is read lazily: only when a token is fetched.
+ */
+export function createFeishuAuth(
+  settings: FeishuSettings,
+  baseURL: string,
+  http: () => HttpClient,
+): RequestAuth {
+  const source = settings.tenantAccessToken
+  if (typeof source === 'string') return { credentials: () => bearer(source) }
+  if (source !== undefined)
+    return { credentials: async () => bearer(await source()), refresh: () => undefined }
+  const { appId, appSecret, tokenStore, tokenMarginMs } = settings
+  const cache = createTokenCache({
+    key: `@msg/feishu:${baseURL}:${appId}`,
+    fetch: () => fetchTenantAccessToken(http(), { appId, appSecret }),
+    ...(tokenStore ? { store: tokenStore } : {}),
+    ...(tokenMarginMs === undefined ? {} : { marginMs: tokenMarginMs }),
+    warn: (message) => http().warn(message),
+  })
+  return tokenAuth(cache, (token) => ({ headers: { authorization: `Bearer ${token.value}` } }))
+}
