@@ -40,6 +40,8 @@ export function feishuFailure(
 export const fakeMessages: Record<number, string> = {
   9499: 'Bad Request',
   10003: 'invalid param',
+  10014: 'app secret invalid',
+  99991672: 'Access denied. One of the following scopes is required: [im:message, im:message:send_as_bot].',
   99991400: 'request trigger frequency limit',
   99991661: 'Missing access token for authorization. Please make a request with token attached.',
   99991663: 'Invalid access token for authorization. Please make a request with token attached.',

@@ -30,6 +30,11 @@ export type FeishuFault =
   | { kind: 'rate-limit'; code?: 99991400 | 230020 | 11232 | 11233; resetSeconds?: number }
   /** Revokes every issued token and answers 99991663, as when a token expired. */
   | { kind: 'token-expired' }
+  /**
+   * Feishu refuses the credentials for good: 10014 (app secret invalid) at the token endpoint, 99991672
+   * (the app lacks the scope) at a message request. No refresh can help.
+   */
+  | { kind: 'auth-failed' }
   /** HTTP 5xx (default 500, code 2200); with `delivered: true` the message is accepted first. */
   | { kind: 'server-error'; status?: number; delivered?: boolean }
   /** Any Feishu failure code, with this HTTP status (default 400) and log id. */
@@ -97,7 +102,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
       return feishuJson({ code: 10003, msg: fakeMessages[10003] }, 400)
     }
     if (body.app_id !== appId) return feishuJson({ code: 10003, msg: fakeMessages[10003] })
-    if (body.app_secret !== appSecret) return feishuJson({ code: 10014, msg: 'app secret invalid' })
+    if (body.app_secret !== appSecret) return feishuJson({ code: 10014, msg: fakeMessages[10014] })
     const current = issuedTokens.at(-1)
     const left = current === undefined ? 0 : (tokens.get(current) ?? 0) - now()
     // Feishu returns the same token while at least 30 minutes are left, else a new one.
@@ -141,6 +146,10 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
       case 'token-expired':
         tokens.clear()
         return feishuFailure(99991663, fakeMessages[99991663] ?? '', 400)
+      case 'auth-failed':
+        return request.path === tenantAccessTokenPath
+          ? feishuJson({ code: 10014, msg: fakeMessages[10014] })
+          : feishuFailure(99991672, fakeMessages[99991672] ?? '', 400)
       case 'server-error':
         if (fault.delivered) answer(request)
         return feishuFailure(2200, fakeMessages[2200] ?? '', fault.status ?? 500)
