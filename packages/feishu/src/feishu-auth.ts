@@ -1,17 +1,8 @@
-import {
-  type AttemptCredentials,
-  createTokenCache,
-  type HttpClient,
-  type RequestAuth,
-  tokenAuth,
-} from '@msg/core'
+import { createTokenCache, type HttpClient, type RequestAuth, tokenAuth } from '@msg/core'
 import { fetchTenantAccessToken } from './auth/tenant-access-token.js'
 import type { FeishuSettings } from './feishu-settings.js'
 
-const bearer = (token: string): AttemptCredentials => ({
-  headers: { authorization: `Bearer ${token}` },
-  token,
-})
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /**
  * How a Feishu client authenticates each attempt: `Authorization: Bearer <tenant_access_token>`.
@@ -27,9 +18,18 @@ export function createFeishuAuth(
   http: () => HttpClient,
 ): RequestAuth {
   const source = settings.tenantAccessToken
-  if (typeof source === 'string') return { credentials: () => bearer(source) }
-  if (source !== undefined)
-    return { credentials: async () => bearer(await source()), refresh: () => undefined }
+  // `token` makes the transport redact the value from messages and hooks, like the app secret.
+  if (typeof source === 'string') return { credentials: () => ({ headers: bearer(source), token: source }) }
+  if (source !== undefined) {
+    return {
+      credentials: async () => {
+        const token = await source()
+        return { headers: bearer(token), token }
+      },
+      // Nothing to forget: the repeat after a rejection simply asks the function again.
+      refresh: () => undefined,
+    }
+  }
   const { appId, appSecret, tokenStore, tokenMarginMs } = settings
   const cache = createTokenCache({
     key: `@msg/feishu:${baseURL}:${appId}`,
@@ -38,5 +38,5 @@ export function createFeishuAuth(
     ...(tokenMarginMs === undefined ? {} : { marginMs: tokenMarginMs }),
     warn: (message) => http().warn(message),
   })
-  return tokenAuth(cache, (token) => ({ headers: { authorization: `Bearer ${token.value}` } }))
+  return tokenAuth(cache, (token) => ({ headers: bearer(token.value) }))
 }

@@ -113,6 +113,8 @@ describe('sendText / channel', () => {
       expect(ValidationError.isInstance(error)).toBe(true)
       expect(error.issues[0]?.path).toBe(path)
       expect(error.issues[0]?.message).toContain(message)
+      // One check, by sendText itself (im.message.create's own check is not run again).
+      expect(error.message).toContain('sendText: invalid input, nothing was sent')
     }
     expect(fake.requests).toHaveLength(0)
   })

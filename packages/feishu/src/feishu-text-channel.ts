@@ -41,6 +41,7 @@ const targetSchema = v.pipe(
     'needs exactly one non-empty id: chatId, openId, userId, unionId or email',
   ),
   v.transform((target) => {
+    // The check above leaves exactly one id field.
     const [field = 'chatId'] = idFieldsOf(target)
     return {
       receive_id_type: idTypes[field],
