@@ -22,20 +22,17 @@ export function createFeishuAuth(
   if (typeof source === 'string') return { credentials: () => ({ headers: bearer(source), token: source }) }
   if (source !== undefined) {
     return {
-      credentials: async () => {
-        const token = await source()
-        return { headers: bearer(token), token }
-      },
+      credentials: () => source().then((token) => ({ headers: bearer(token), token })),
       // Nothing to forget: the repeat after a rejection simply asks the function again.
-      refresh: () => undefined,
+      refresh() {},
     }
   }
   const { appId, appSecret, tokenStore, tokenMarginMs } = settings
   const cache = createTokenCache({
     key: `@msg/feishu:${baseURL}:${appId}`,
     fetch: () => fetchTenantAccessToken(http(), { appId, appSecret }),
-    ...(tokenStore ? { store: tokenStore } : {}),
-    ...(tokenMarginMs === undefined ? {} : { marginMs: tokenMarginMs }),
+    store: tokenStore,
+    marginMs: tokenMarginMs,
     warn: (message) => http().warn(message),
   })
   return tokenAuth(cache, (token) => ({ headers: bearer(token.value) }))

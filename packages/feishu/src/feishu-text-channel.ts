@@ -29,28 +29,34 @@ const idTypes = {
 type IdField = keyof typeof idTypes
 
 const idFieldsOf = (target: Record<string, unknown>) =>
-  (Object.keys(idTypes) as IdField[]).filter((key) => typeof target[key] === 'string' && target[key] !== '')
+  (Object.keys(idTypes) as IdField[]).filter((key) => target[key] !== undefined)
+
+const optionalText = v.optional(nonEmptyText)
 
 const targetSchema = v.pipe(
   v.looseObject({
-    replyTo: v.optional(nonEmptyText),
+    chatId: optionalText,
+    openId: optionalText,
+    userId: optionalText,
+    unionId: optionalText,
+    email: optionalText,
+    replyTo: optionalText,
     replyInThread: v.optional(v.boolean('must be a boolean')),
   }),
   v.check(
     (target) => idFieldsOf(target).length === 1,
-    'needs exactly one non-empty id: chatId, openId, userId, unionId or email',
+    'needs exactly one id: chatId, openId, userId, unionId or email',
   ),
   v.transform((target) => {
     // The check above leaves exactly one id field.
     const [field = 'chatId'] = idFieldsOf(target)
     return {
       receive_id_type: idTypes[field],
-      receive_id: String(target[field]),
+      receive_id: target[field] as string,
       replyTo: target.replyTo,
       replyInThread: target.replyInThread,
     }
   }),
-  v.check((target) => !/\p{Cs}/u.test(target.receive_id), 'the id must be well-formed text'),
 )
 
 const encoder = new TextEncoder()
@@ -60,7 +66,10 @@ const inputSchema = v.object({
   text: v.pipe(
     nonEmptyText,
     v.check(
-      (text) => encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
+      // JSON turns one UTF-16 unit into at most 6 bytes (`\u001f`): short texts need no encoding.
+      (text) =>
+        text.length * 6 + 11 <= maxContentBytes ||
+        encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
       'at most 150 KB (UTF-8 bytes of the JSON content)',
     ),
   ),

@@ -1,4 +1,4 @@
-import type { FetchedToken, HttpClient } from '@msg/core'
+import { type FetchedToken, type HttpClient, nonEmptyText } from '@msg/core'
 import * as v from 'valibot'
 import { readTokenEnvelope } from '../feishu-envelope.js'
 
@@ -6,7 +6,7 @@ import { readTokenEnvelope } from '../feishu-envelope.js'
 export const tenantAccessTokenPath = '/open-apis/auth/v3/tenant_access_token/internal'
 
 const tokenSchema = v.object({
-  tenant_access_token: v.pipe(v.string(), v.minLength(1)),
+  tenant_access_token: nonEmptyText,
   expire: v.number(),
 })
 

@@ -25,7 +25,7 @@ export function sendImMessage(
   return context.http.send({
     operation: call.operation,
     path: call.path,
-    ...(query ? { query: () => query } : {}),
+    query: query && (() => query),
     body: call.body,
     idempotent: call.body.uuid !== undefined,
     read: readData(imMessageSchema),
