@@ -15,7 +15,8 @@ export const coreTarget: BenchTarget = {
       version: '0.1.0',
       defaultBaseURL: baseURL,
       settings: fetch ? { fetch } : {},
-      secrets: () => [token],
+      // The credentials of every attempt, as a vendor package passes them.
+      auth: { credentials: () => ({ headers: { authorization: `Bearer ${token}` }, token }) },
     })
     const path = '/open-apis/im/v1/messages'
     const query = { receive_id_type: 'chat_id' }
@@ -25,7 +26,6 @@ export const coreTarget: BenchTarget = {
           operation: 'im.message.create',
           path,
           query: () => query,
-          headers: () => ({ authorization: `Bearer ${token}` }),
           body,
           read: (response) => (response.body as { data: unknown }).data,
         }),

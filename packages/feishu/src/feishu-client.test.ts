@@ -79,7 +79,7 @@ describe('createFeishu', () => {
     await createFeishu(settings).sendText({ openId: 'ou_a' }, 'one')
     await createFeishu(settings).sendText({ openId: 'ou_a' }, 'two')
     expect(fake.requests.filter((request) => request.path.endsWith('/internal'))).toHaveLength(1)
-    expect(set.mock.calls[0]?.[0]).toBe('feishu:https://open.feishu.cn:cli_fake_app')
+    expect(set.mock.calls[0]?.[0]).toBe('@msg/feishu:https://open.feishu.cn:cli_fake_app')
   })
 
   it('redacts the app secret and the token from hooks', async () => {

@@ -2,14 +2,17 @@ import {
   assertServerSideSecret,
   type CallOptions,
   createHttpClient,
+  type HttpClient,
   type SentMessage,
   type TextChannel,
+  textChannels,
   validateInput,
 } from '@msg/core'
-import { createAuthorization, type FeishuContext } from './feishu-authorization.js'
+import { createFeishuAuth } from './feishu-auth.js'
+import type { FeishuContext } from './feishu-context.js'
 import { mention, mentionAll } from './feishu-mention.js'
-import { type FeishuSettings, feishuSettingsSchema } from './feishu-settings.js'
-import { type FeishuTarget, feishuChannel, sendText } from './feishu-text-channel.js'
+import { type FeishuSettings, feishuDomains, feishuSettingsSchema } from './feishu-settings.js'
+import { type FeishuTarget, sendFeishuText } from './feishu-text-channel.js'
 import type { ImMessage } from './im/message.js'
 import { type ImMessageCreateRequest, imMessageCreate } from './im/message-create.js'
 import { type ImMessageReplyRequest, imMessageReply } from './im/message-reply.js'
@@ -17,7 +20,7 @@ import { type MessageSendBody, type MessageSendData, messageSend } from './messa
 import { version } from './version.js'
 
 /**
- * A Feishu / Lark client: the seed v4 send, im/v1 create and reply, and the shared text channel.
+ * A Feishu / Lark client: the legacy v4 send, im/v1 create and reply, and the shared text channel.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/intro
  */
 export interface FeishuClient {
@@ -27,9 +30,9 @@ export interface FeishuClient {
   }
   im: {
     message: {
-      /** `POST /open-apis/im/v1/messages` → the created message. */
+      /** `POST /open-apis/im/v1/messages` → the created message. Retried after 5xx and timeouts only under a `uuid`. */
       create(request: ImMessageCreateRequest, options?: CallOptions): Promise<ImMessage>
-      /** `POST /open-apis/im/v1/messages/{message_id}/reply` → the reply. */
+      /** `POST /open-apis/im/v1/messages/{message_id}/reply` → the reply. Retried after 5xx and timeouts only under a `uuid`. */
       reply(request: ImMessageReplyRequest, options?: CallOptions): Promise<ImMessage>
     }
   }
@@ -45,14 +48,11 @@ export interface FeishuClient {
 
 const dataOf = <Data>(result: Promise<{ data: Data }>) => result.then((value) => value.data)
 
-/** Default base URLs of the two brands; paths are identical. */
-const domains = { feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' }
-
 /**
  * Creates a Feishu / Lark client from one settings object: `{ appId, appSecret }` (the client
  * fetches and caches the tenant access token) or `{ tenantAccessToken }`, plus `domain` or `baseURL`
  * and the transport settings. Refuses `appSecret` in a browser unless `dangerouslyAllowBrowser`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/calling-process/get-access-token
+ * @see README.md#settings
  */
 export function createFeishu(settings: FeishuSettings): FeishuClient {
   validateInput(feishuSettingsSchema, settings, { vendor: 'feishu', operation: 'createFeishu' })
@@ -62,21 +62,19 @@ export function createFeishu(settings: FeishuSettings): FeishuClient {
     present: settings.appSecret !== undefined,
     dangerouslyAllowBrowser: settings.dangerouslyAllowBrowser,
   })
-  const defaultBaseURL = domains[settings.domain ?? 'feishu']
-  // Tokens in use (a few a day at most), redacted like the app secret.
-  const tokens = new Set<string>()
-  const http = createHttpClient({
+  const defaultBaseURL = feishuDomains[settings.domain ?? 'feishu']
+  const baseURL = (settings.baseURL ?? defaultBaseURL).replace(/\/+$/, '')
+  const http: HttpClient = createHttpClient({
     vendor: 'feishu',
     version,
     defaultBaseURL,
     settings,
-    secrets: () => [settings.appSecret ?? '', ...tokens],
+    secrets: () => (settings.appSecret === undefined ? [] : [settings.appSecret]),
+    auth: createFeishuAuth(settings, baseURL, () => http),
   })
-  const baseURL = (settings.baseURL ?? defaultBaseURL).replace(/\/+$/, '')
-  const context: FeishuContext = {
-    http,
-    authorized: createAuthorization(settings, http, baseURL, (token) => tokens.add(token)),
-  }
+  const context: FeishuContext = { http }
+  const sendText = (target: FeishuTarget, text: string, options?: CallOptions) =>
+    sendFeishuText(context, target, text, options)
   return {
     message: { send: (body, options) => dataOf(messageSend(context, body, options)) },
     im: {
@@ -85,8 +83,8 @@ export function createFeishu(settings: FeishuSettings): FeishuClient {
         reply: (request, options) => dataOf(imMessageReply(context, request, options)),
       },
     },
-    sendText: (target, text, options) => sendText(context, target, text, options),
-    channel: (target) => feishuChannel(context, target),
+    sendText,
+    channel: textChannels('feishu', sendText),
     mention,
     mentionAll,
   }

@@ -1,12 +1,13 @@
 import {
   type CodeClass,
   createEnvelopeReader,
+  type EndpointResult,
   type HttpResponse,
   type RequestContext,
   retryAfterFromHeaders,
 } from '@msg/core'
 import * as v from 'valibot'
-import { feishuCodeClass } from './feishu-error-codes.js'
+import { classifyFeishuCode } from './feishu-error-codes.js'
 
 /**
  * Feishu's reply envelope: `{ code, msg, data }`; newer gateways add `error: { log_id, … }`.
@@ -19,25 +20,13 @@ export interface FeishuEnvelope {
   error?: unknown
 }
 
-/**
- * What an endpoint function returns: the unwrapped data and the request id for support tickets.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
-export interface FeishuResult<Data> {
-  data: Data
-  requestId: string | undefined
-}
-
 const envelopeSchema = v.looseObject({
   code: v.number(),
   msg: v.optional(v.string()),
   error: v.optional(v.unknown()),
 })
 
-/**
- * The request id of a reply: `X-Tt-Logid`, else `X-Request-Id`, else the body's `error.log_id`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** The request id of a reply: `X-Tt-Logid`, else `X-Request-Id`, else the body's `error.log_id`. */
 export function feishuRequestId(response: HttpResponse, envelope?: unknown): string | undefined {
   const logId = ((envelope ?? response.body) as { error?: { log_id?: unknown } } | undefined)?.error?.log_id
   return (
@@ -53,7 +42,7 @@ function createReader(classify: (codeClass: CodeClass, status: number) => CodeCl
     succeeded: (envelope) => envelope.code === 0,
     code: (envelope) => envelope.code,
     message: (envelope) => envelope.msg,
-    classify: (code, _envelope, response) => classify(feishuCodeClass(code), response.status),
+    classify: (code, _envelope, response) => classify(classifyFeishuCode(code), response.status),
     requestId: feishuRequestId,
     retryAfterMs: (response) =>
       retryAfterFromHeaders(response.headers, ['x-ogw-ratelimit-reset', 'retry-after']),
@@ -66,25 +55,18 @@ const transientOnServerError = (codeClass: CodeClass, status: number): CodeClass
 /**
  * Reads API replies: body parsed on every status, `code: 0` is success, a 5xx with an unlisted code is
  * transient (delivery unknown).
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
  */
 export const readFeishuEnvelope = createReader(transientOnServerError)
 
-/**
- * Reads token-endpoint replies: every failure but rate limits and server faults is an `AuthError`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/calling-process/get-access-token
- */
+/** Reads token-endpoint replies: every failure but rate limits and server faults is an `AuthError`. */
 export const readTokenEnvelope = createReader((codeClass, status) => {
   const adjusted = transientOnServerError(codeClass, status)
   return adjusted === 'rate-limit' || adjusted === 'transient' ? adjusted : 'auth'
 })
 
-/**
- * A transport `read` function: the envelope's `data`, validated, with the request id.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** A transport `read` function: the envelope's `data`, validated, with the request id. */
 export function readData<Data>(schema: v.GenericSchema<unknown, Data>) {
-  return (response: HttpResponse, context: RequestContext): FeishuResult<Data> => ({
+  return (response: HttpResponse, context: RequestContext): EndpointResult<Data> => ({
     data: readFeishuEnvelope(response, context, schema),
     requestId: feishuRequestId(response),
   })

@@ -1,15 +1,14 @@
 import { type CodeClass, createCodeClassifier } from '@msg/core'
 
 /**
- * Feishu's failure codes by how they are handled. Unlisted codes are permanent (`VendorError`,
+ * How the client handles each Feishu failure code. Unlisted codes are permanent (`VendorError`,
  * `retryable: false`), among them 230001 invalid param, 230002 bot not in the chat, 230006 bot
  * ability off, 230013 user outside the app's availability, 230025 message too long, 230034 invalid
  * receive_id, 230035 send denied, 230053 user blocked the bot, v4's 10002/10030 bot not in chat and
  * 11225 bot invisible to the user, and the quotas 99991403 and 11247.
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- * @see https://open.feishu.cn/document/server-docs/im-v1/faq
  */
-export const feishuCodeClass: (code: number | string | undefined) => CodeClass = createCodeClassifier({
+export const classifyFeishuCode: (code: number | string | undefined) => CodeClass = createCodeClassifier({
   // Tenant access token invalid, expired, malformed or missing: refetch once.
   token: [99991663, 99991661, 99991664, 99991665, 99991671, 20005, 20013],
   // Scope missing, IP not allow-listed, bad app credentials at the token endpoint.

@@ -1,6 +1,5 @@
-import type { TokenStore, TransportSettings } from '@msg/core'
+import { nonEmptyText, type TokenStore, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
-import { requiredText } from './im/message.js'
 
 /**
  * A self-built app's credentials: the client fetches and caches the tenant access token itself.
@@ -11,51 +10,53 @@ export interface FeishuAppCredentials {
   appId: string
   /** The app secret. Server-side only. */
   appSecret: string
+  /** Keyv-compatible store for sharing the tenant access token between processes. */
+  tokenStore?: TokenStore
+  /** Refresh the token this long before it expires. Default 3 minutes. */
+  tokenMarginMs?: number
   tenantAccessToken?: never
 }
 
 /**
  * A tenant access token issued elsewhere: a fixed string, or a function resolving the current one
- * (called for every request, and once more after the token is rejected).
+ * (called before every attempt, and once more after Feishu rejects the token).
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/calling-process/get-access-token
  */
 export interface FeishuTokenCredentials {
   tenantAccessToken: string | (() => Promise<string>)
   appId?: never
   appSecret?: never
+  tokenStore?: never
+  tokenMarginMs?: never
 }
 
 /**
  * Options shared by both kinds of credentials.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/calling-process/get-access-token
+ * @see README.md#settings
  */
 export interface FeishuOptions extends TransportSettings {
   /** `feishu` (open.feishu.cn, default) or `lark` (open.larksuite.com). `baseURL` wins over it. */
   domain?: 'feishu' | 'lark'
   /** Allows `appSecret` in a browser runtime. Prefer a pre-issued token or a proxy `baseURL`. */
   dangerouslyAllowBrowser?: boolean
-  /** Keyv-compatible store for sharing the tenant access token between processes. */
-  tokenStore?: TokenStore
-  /** Refresh the token this long before it expires. Default 3 minutes. */
-  tokenMarginMs?: number
 }
 
 /**
  * Everything `createFeishu` takes: credentials, Feishu options and transport settings.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/calling-process/get-access-token
+ * @see README.md#settings
  */
 export type FeishuSettings = FeishuOptions & (FeishuAppCredentials | FeishuTokenCredentials)
 
-/**
- * The valibot schema `createFeishu` checks its settings with.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
+/** Default base URLs of the two brands; paths are identical. */
+export const feishuDomains = { feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' }
+
+/** The schema `createFeishu` checks its settings with. */
 export const feishuSettingsSchema = v.pipe(
   v.looseObject({
-    appId: v.optional(requiredText),
-    appSecret: v.optional(requiredText),
+    appId: v.optional(nonEmptyText),
+    appSecret: v.optional(nonEmptyText),
     tenantAccessToken: v.optional(
-      v.union([requiredText, v.function()], 'must be a non-empty string or a function'),
+      v.union([nonEmptyText, v.function()], 'must be a non-empty string or a function'),
     ),
     domain: v.optional(v.picklist(['feishu', 'lark'], "must be 'feishu' or 'lark'")),
     baseURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'))),

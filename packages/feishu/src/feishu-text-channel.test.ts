@@ -94,20 +94,24 @@ describe('sendText / channel', () => {
     const { fake, client } = setup()
     const cases: [Promise<unknown>, string, string][] = [
       [client.sendText({ openId: 'ou_1' }, ''), 'text', 'must not be empty'],
-      [client.sendText({ openId: '' }, 'hi'), 'target', 'needs exactly one non-empty id'],
+      [client.sendText({ openId: '' }, 'hi'), 'target.openId', 'must not be empty'],
+      [client.sendText({} as never, 'hi'), 'target', 'needs exactly one id'],
+      [client.sendText({ openId: 'a', chatId: 'b' } as never, 'hi'), 'target', 'needs exactly one id'],
       [
-        client.sendText({ openId: 'a', chatId: 'b' } as never, 'hi'),
-        'target',
-        'needs exactly one non-empty id',
+        client.sendText({ openId: 'a' }, 'hi', { idempotencyKey: 'k'.repeat(51) }),
+        'idempotencyKey',
+        'at most 50',
       ],
-      [client.sendText({ openId: 'a' }, 'hi', { idempotencyKey: 'k'.repeat(51) }), 'data.uuid', 'at most 50'],
-      [client.sendText({ openId: 'a' }, '中'.repeat(51_200)), 'data.content', 'at most 150 KB'],
+      [client.sendText({ openId: 'a' }, '中'.repeat(51_200)), 'text', 'at most 150 KB'],
+      [client.sendText({ openId: 'ou_\ud800' }, 'hi'), 'target.openId', 'well-formed'],
     ]
     for (const [attempt, path, message] of cases) {
       const error = (await attempt.catch((caught: unknown) => caught)) as ValidationError
       expect(ValidationError.isInstance(error)).toBe(true)
       expect(error.issues[0]?.path).toBe(path)
       expect(error.issues[0]?.message).toContain(message)
+      // One check, by sendText itself (im.message.create's own check is not run again).
+      expect(error.message).toContain('sendText: invalid input, nothing was sent')
     }
     expect(fake.requests).toHaveLength(0)
   })

@@ -1,10 +1,9 @@
-import { type CallOptions, randomUuid, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import { type CallOptions, nonEmptyText, randomUuid, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import type { FeishuContext } from './feishu-authorization.js'
-import type { FeishuResult } from './feishu-envelope.js'
-import { type ImMessage, requiredText } from './im/message.js'
-import { imMessageCreate, type ReceiveIdType } from './im/message-create.js'
-import { imMessageReply } from './im/message-reply.js'
+import type { FeishuContext } from './feishu-context.js'
+import { maxContentBytes } from './im/message.js'
+import type { ReceiveIdType } from './im/message-create.js'
+import { imMessagesPath, replyPath, sendImMessage } from './im/send-im-message.js'
 
 /**
  * Who `sendText` writes to: exactly one id, plus `replyTo` (a message id) to answer a message
@@ -19,38 +18,71 @@ export type FeishuTarget = (
   | { email: string }
 ) & { replyTo?: string; replyInThread?: boolean }
 
-const idTypes: Record<string, ReceiveIdType> = {
+const idTypes = {
   chatId: 'chat_id',
   openId: 'open_id',
   userId: 'user_id',
   unionId: 'union_id',
   email: 'email',
-}
+} as const satisfies Record<string, ReceiveIdType>
+
+type IdField = keyof typeof idTypes
+
+const idFieldsOf = (target: Record<string, unknown>) =>
+  (Object.keys(idTypes) as IdField[]).filter((key) => target[key] !== undefined)
+
+const optionalText = v.optional(nonEmptyText)
 
 const targetSchema = v.pipe(
   v.looseObject({
-    replyTo: v.optional(requiredText),
+    chatId: optionalText,
+    openId: optionalText,
+    userId: optionalText,
+    unionId: optionalText,
+    email: optionalText,
+    replyTo: optionalText,
     replyInThread: v.optional(v.boolean('must be a boolean')),
   }),
   v.check(
-    (target) =>
-      Object.keys(idTypes).filter((key) => typeof target[key] === 'string' && target[key] !== '').length ===
-      1,
-    'needs exactly one non-empty id: chatId, openId, userId, unionId or email',
+    (target) => idFieldsOf(target).length === 1,
+    'needs exactly one id: chatId, openId, userId, unionId or email',
   ),
+  v.transform((target) => {
+    // The check above leaves exactly one id field.
+    const [field = 'chatId'] = idFieldsOf(target)
+    return {
+      receive_id_type: idTypes[field],
+      receive_id: target[field] as string,
+      replyTo: target.replyTo,
+      replyInThread: target.replyInThread,
+    }
+  }),
 )
+
+const encoder = new TextEncoder()
 
 const inputSchema = v.object({
   target: targetSchema,
-  text: requiredText,
+  text: v.pipe(
+    nonEmptyText,
+    v.check(
+      // JSON turns one UTF-16 unit into at most 6 bytes (`\u001f`): short texts need no encoding.
+      (text) =>
+        text.length * 6 + 11 <= maxContentBytes ||
+        encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
+      'at most 150 KB (UTF-8 bytes of the JSON content)',
+    ),
+  ),
+  idempotencyKey: v.optional(v.pipe(nonEmptyText, v.maxLength(50, 'at most 50 characters'))),
 })
 
 /**
- * Sends a text through im/v1 under one `uuid` (`options.idempotencyKey`, else a fresh UUID v4) that is
- * reused on every attempt, so 5xx and timeouts are retried without risk of a duplicate.
+ * Sends a text through im/v1 (create, or reply with `replyTo`) under one `uuid`
+ * (`options.idempotencyKey`, else a fresh UUID v4) reused on every attempt, so 5xx and timeouts are
+ * retried without risk of a duplicate. Checks the target and the text once, then sends unchecked.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
-export async function sendText(
+export async function sendFeishuText(
   context: FeishuContext,
   target: FeishuTarget,
   text: string,
@@ -58,38 +90,32 @@ export async function sendText(
 ): Promise<SentMessage> {
   const checked = validateInput(
     inputSchema,
-    { target, text },
+    { target, text, idempotencyKey: options.idempotencyKey },
     { vendor: 'feishu', operation: 'sendText' },
-  ).target
-  const content = { text }
-  const uuid = options.idempotencyKey ?? randomUuid()
-  let result: FeishuResult<ImMessage>
-  if (checked.replyTo !== undefined) {
-    const data = { msg_type: 'text' as const, content, reply_in_thread: checked.replyInThread, uuid }
-    result = await imMessageReply(context, { path: { message_id: checked.replyTo }, data }, options)
-  } else {
-    const [key, type] = Object.entries(idTypes).find(([name]) => typeof checked[name] === 'string') ?? []
-    result = await imMessageCreate(
-      context,
-      {
-        params: { receive_id_type: type as ReceiveIdType },
-        data: { receive_id: checked[key as string] as string, msg_type: 'text', content, uuid },
-      },
-      options,
-    )
-  }
+  )
+  const { receive_id_type, receive_id, replyTo, replyInThread } = checked.target
+  const content = JSON.stringify({ text })
+  const uuid = checked.idempotencyKey ?? randomUuid()
+  const result = await sendImMessage(
+    context,
+    replyTo === undefined
+      ? {
+          operation: 'im.message.create',
+          path: imMessagesPath,
+          query: { receive_id_type },
+          body: { receive_id, msg_type: 'text', content, uuid },
+        }
+      : {
+          operation: 'im.message.reply',
+          path: replyPath(replyTo),
+          body: { content, msg_type: 'text', reply_in_thread: replyInThread, uuid },
+        },
+    options,
+  )
   return {
     vendor: 'feishu',
     messageId: result.data.message_id,
     requestId: result.requestId,
     raw: result.data,
   }
-}
-
-/**
- * A `TextChannel` bound to one target.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
-export function feishuChannel(context: FeishuContext, target: FeishuTarget): TextChannel {
-  return { vendor: 'feishu', send: (text, options) => sendText(context, target, text, options) }
 }

@@ -1,7 +1,6 @@
-export { tenantAccessTokenPath } from './auth/tenant-access-token.js'
 export { createFeishu, type FeishuClient } from './feishu-client.js'
-export { type FeishuEnvelope, feishuRequestId } from './feishu-envelope.js'
-export { feishuCodeClass } from './feishu-error-codes.js'
+export type { FeishuEnvelope } from './feishu-envelope.js'
+export { classifyFeishuCode } from './feishu-error-codes.js'
 export { mention, mentionAll } from './feishu-mention.js'
 export type {
   FeishuAppCredentials,

@@ -1,4 +1,5 @@
-import { vi } from 'vitest'
+import type { WebhookHandler } from '@msg/core'
+import { type Mock, vi } from 'vitest'
 import { buildFeishuPush, type FeishuDeliverOptions, type FeishuPushInput } from '../src/testing/index.js'
 import type { FeishuWebhookSettings } from '../src/webhook/index.js'
 import { createFeishuWebhook } from '../src/webhook/index.js'
@@ -9,7 +10,10 @@ export const encryptKey = 'e-key-456'
 export const secure = { verificationToken, encryptKey }
 
 /** A webhook with spy handlers; `secrets` replaces the encrypt key (pass `{}` for none). */
-export function setup(extra: Partial<FeishuWebhookSettings> = {}, secrets: { encryptKey?: string } = secure) {
+export function setup(
+  extra: Partial<FeishuWebhookSettings> = {},
+  secrets: { encryptKey?: string } = secure,
+): { webhook: WebhookHandler; onEvent: Mock; onMessage: Mock } {
   const onEvent = vi.fn()
   const onMessage = vi.fn()
   const webhook = createFeishuWebhook({
@@ -25,7 +29,7 @@ export function setup(extra: Partial<FeishuWebhookSettings> = {}, secrets: { enc
 
 /** Pushes `input` into the webhook in process, after `edit` had its way with the request. */
 export async function post(
-  webhook: ReturnType<typeof createFeishuWebhook>,
+  webhook: WebhookHandler,
   input: FeishuPushInput,
   options: Partial<FeishuDeliverOptions> = secure,
   edit: (push: { body: string; headers: Record<string, string> }) => void = () => {},

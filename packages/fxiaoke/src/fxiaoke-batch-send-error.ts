@@ -1,4 +1,4 @@
-import { MsgError } from '@msg/core'
+import { hasErrorKind, MsgError, tagErrorKind } from '@msg/core'
 
 /**
  * The outcome of one batch of at most 500 recipients.
@@ -11,8 +11,6 @@ export interface FxiaokeBatchResult {
   traceId?: string
   error?: MsgError
 }
-
-const marker = Symbol.for('@msg/fxiaoke/BatchSendError')
 
 /**
  * A multi-batch `sendText` stopped at a failing batch. Every recipient is in exactly one list:
@@ -41,16 +39,15 @@ export class BatchSendError extends MsgError {
       delivery: sent.length + unknown.length > 0 ? 'unknown' : 'not-sent',
       cause: error,
     })
-    this.name = 'BatchSendError'
+    tagErrorKind(this, 'BatchSendError')
     this.sent = sent
     this.unknown = unknown
     this.notSent = notSent
     this.batches = batches
-    Object.defineProperty(this, marker, { value: true })
   }
 
   /** `instanceof` that also holds across duplicated installs. */
   static override isInstance(value: unknown): value is BatchSendError {
-    return MsgError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[marker] === true
+    return hasErrorKind(value, 'BatchSendError')
   }
 }

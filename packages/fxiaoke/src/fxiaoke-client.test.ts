@@ -11,16 +11,6 @@ const credentials = {
 }
 const text = { msgType: 'text', text: { content: 'hi' } } as const
 
-function recording() {
-  const fake = createFxiaokeFake()
-  const urls: string[] = []
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    urls.push(input instanceof Request ? input.url : String(input))
-    return fake.fetch(input, init)
-  }
-  return { fake, urls, fetch }
-}
-
 afterEach(() => {
   vi.unstubAllGlobals()
 })
@@ -35,25 +25,33 @@ describe('createFxiaoke clouds', () => {
     ['frankfurt', 'https://open-hws.fxiaoke.com'],
     ['na', 'https://open-na.sharecrm.com'],
   ] as const)('cloud %s → %s', async (cloud, host) => {
-    const { urls, fetch } = recording()
-    const client = createFxiaoke({ ...credentials, userId: '1000', fetch, ...(cloud ? { cloud } : {}) })
+    const fake = createFxiaokeFake()
+    const client = createFxiaoke({
+      ...credentials,
+      userId: '1000',
+      fetch: fake.fetch,
+      ...(cloud ? { cloud } : {}),
+    })
     await client.message.send({ toUser: ['1'], ...text })
+    const urls = fake.requests.map((request) => request.url)
     expect(urls.map((url) => new URL(url).origin)).toEqual([host, host])
     expect(urls.map((url) => new URL(url).pathname)).toEqual(['/oauth2.0/token', '/cgi/message/send'])
     expect(fxiaokeCloudHosts[(cloud ?? 'fxiaoke') as FxiaokeCloud]).toBe(host)
   })
 
   it('baseURL wins over cloud (private deployments, proxies)', async () => {
-    const { urls, fetch } = recording()
+    const fake = createFxiaokeFake()
     const client = createFxiaoke({
       ...credentials,
       userId: '1000',
       cloud: 'na',
       baseURL: 'https://crm.example.com/fx/',
-      fetch,
+      fetch: fake.fetch,
     })
     await client.message.send({ toUser: ['1'], ...text })
-    expect(urls[1]).toMatch(/^https:\/\/crm\.example\.com\/fx\/cgi\/message\/send\?thirdTraceId=/)
+    expect(fake.requests[1]?.url).toMatch(
+      /^https:\/\/crm\.example\.com\/fx\/cgi\/message\/send\?thirdTraceId=/,
+    )
   })
 })
 
@@ -68,6 +66,7 @@ describe('createFxiaoke settings', () => {
     [{ ...credentials, tokenMarginMs: -1 }, 'tokenMarginMs', 'must not be negative'],
     [{ accessToken: 't', ea: '' }, 'ea', 'must not be empty'],
     [{ ...credentials, userId: '' }, 'userId', 'must not be empty'],
+    [{ accessToken: 't' }, 'ea', 'is required'],
   ])('rejects bad settings (%#)', (settings, path, message) => {
     let caught: unknown
     try {
@@ -85,6 +84,9 @@ describe('createFxiaoke settings', () => {
     expect(() => createFxiaoke(credentials)).toThrow(/refusing `appSecret` in a browser/)
     expect(() => createFxiaoke({ ...credentials, dangerouslyAllowBrowser: true })).not.toThrow()
     expect(() => createFxiaoke({ accessToken: 'pre-issued', ea: 'fake-ea' })).not.toThrow()
+    expect(() =>
+      createFxiaoke({ accessToken: 'pre-issued', ea: 'fake-ea', appSecret: 'x' } as never),
+    ).toThrow(/refusing `appSecret` in a browser/)
   })
 
   it('never shows the token, appSecret or permanentCode to hooks or in errors', async () => {
@@ -101,7 +103,7 @@ describe('createFxiaoke settings', () => {
       },
     })
     await client.message.send({ toUser: ['1'], ...text })
-    fake.inject({ kind: 'code', errorCode: 30027 })
+    fake.inject({ kind: 'code', code: 30027 })
     await client.message.send({ toUser: ['1'], ...text }).catch(() => undefined)
     const token = fake.requests[1]?.headers.authorization?.slice('Bearer '.length) ?? ''
     expect(token).toMatch(/^fake-token-/)

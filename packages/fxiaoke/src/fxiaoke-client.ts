@@ -1,24 +1,22 @@
 import {
   assertServerSideSecret,
-  type CachedToken,
   type CallOptions,
   createHttpClient,
-  createTokenCache,
+  type HttpClient,
   type TextChannel,
+  textChannels,
   validateInput,
-  withTokenRefresh,
 } from '@msg/core'
-import { requestCorpAccessToken } from './corp-access-token/get-v2.js'
+import { createFxiaokeAuth } from './fxiaoke-auth.js'
 import type { FxiaokeContext } from './fxiaoke-context.js'
-import { type FxiaokeSettings, fxiaokeCloudHosts, fxiaokeSettingsSchema } from './fxiaoke-settings.js'
 import {
-  type FxiaokeSentMessage,
-  type FxiaokeTarget,
-  fxiaokeChannel,
-  sendTextInBatches,
-} from './fxiaoke-text-channel.js'
+  type FxiaokeSettings,
+  fxiaokeCloudHosts,
+  fxiaokeSettingsSchema,
+  isPreIssued,
+} from './fxiaoke-settings.js'
+import { type FxiaokeSentMessage, type FxiaokeTarget, sendFxiaokeText } from './fxiaoke-text-channel.js'
 import { type FxiaokeSendResult, type FxiaokeTextMessage, sendMessage } from './message/send.js'
-import { requestAccessToken } from './oauth2/token.js'
 import { version } from './version.js'
 
 /**
@@ -36,15 +34,6 @@ export interface FxiaokeClient {
   channel(target: FxiaokeTarget): TextChannel
 }
 
-/** A short, non-reversible tag of the permanent code, so tenants of one app never share a token. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0
-  }
-  return hash.toString(36)
-}
-
 /**
  * Creates a Fxiaoke client from app credentials (`{ appId, appSecret, permanentCode }`: the token
  * is fetched, cached, refreshed at 6650 s of age and refreshed once on 20016) or a pre-issued
@@ -52,51 +41,37 @@ function fingerprint(text: string): string {
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
  */
 export function createFxiaoke(settings: FxiaokeSettings): FxiaokeClient {
-  validateInput(fxiaokeSettingsSchema(settings), settings, { vendor: 'fxiaoke', operation: 'createFxiaoke' })
-  const app = 'appSecret' in settings ? settings : undefined
+  validateInput(fxiaokeSettingsSchema, settings, { vendor: 'fxiaoke', operation: 'createFxiaoke' })
+  const app = isPreIssued(settings) ? undefined : settings
   assertServerSideSecret({
     vendor: 'fxiaoke',
     setting: 'appSecret',
-    present: app !== undefined,
+    present: 'appSecret' in settings,
     dangerouslyAllowBrowser: settings.dangerouslyAllowBrowser,
   })
   const legacy = settings.authMode === 'legacy'
   const defaultBaseURL = fxiaokeCloudHosts[settings.cloud ?? 'fxiaoke']
-  let latest = 'accessToken' in settings ? settings.accessToken : ''
-  const http = createHttpClient({
+  const auth = createFxiaokeAuth(settings, {
+    baseURL: settings.baseURL ?? defaultBaseURL,
+    legacy,
+    http: () => http,
+  })
+  const http: HttpClient = createHttpClient({
     vendor: 'fxiaoke',
     version,
     defaultBaseURL,
     settings,
-    secrets: () => [latest, app?.appSecret ?? '', app?.permanentCode ?? ''],
+    secrets: () => (app ? [app.appSecret, app.permanentCode] : []),
+    auth,
   })
-  const use = (token: CachedToken) => {
-    latest = token.value
-    return token
-  }
-  let withToken: FxiaokeContext['withToken']
-  if (app) {
-    const { appId, appSecret, permanentCode } = app
-    const credentials = { appId, appSecret, permanentCode }
-    const cache = createTokenCache({
-      key: `@msg/fxiaoke:${legacy ? 'legacy' : 'v2'}:${settings.baseURL ?? defaultBaseURL}:${appId}:${fingerprint(permanentCode)}`,
-      fetch: () => (legacy ? requestCorpAccessToken : requestAccessToken)(http, credentials),
-      store: app.tokenStore,
-      marginMs: app.tokenMarginMs ?? 550_000,
-      warn: http.warn,
-    })
-    withToken = (attempt) => withTokenRefresh(cache, (token) => attempt(use(token)))
-  } else {
-    const { accessToken, ea } = settings as { accessToken: string; ea: string }
-    const token = { value: accessToken, expiresAt: Infinity, refreshAt: Infinity, extra: { ea } }
-    withToken = (attempt) => attempt(token)
-  }
-  const context: FxiaokeContext = { http, legacy, userId: settings.userId, withToken }
+  const context: FxiaokeContext = { http, legacy, userId: settings.userId }
+  const sendText = (target: FxiaokeTarget, text: string, options?: CallOptions) =>
+    sendFxiaokeText(context, target, text, options)
   return {
     message: {
       send: async (body, options) => (await sendMessage(context, body, options)).data,
     },
-    sendText: (target, text, options) => sendTextInBatches(context, target, text, options),
-    channel: (target) => fxiaokeChannel(context, target),
+    sendText,
+    channel: textChannels('fxiaoke', sendText),
   }
 }

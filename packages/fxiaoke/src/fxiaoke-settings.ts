@@ -1,4 +1,4 @@
-import type { TokenStore, TransportSettings } from '@msg/core'
+import { nonEmptyText, type TokenStore, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
 
 /**
@@ -68,25 +68,45 @@ export interface FxiaokeAccessTokenCredentials {
  */
 export type FxiaokeSettings = FxiaokeCommonSettings & (FxiaokeAppCredentials | FxiaokeAccessTokenCredentials)
 
-const nonEmpty = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
-
 const common = {
-  userId: v.optional(nonEmpty),
+  userId: v.optional(nonEmptyText),
   cloud: v.optional(v.picklist(Object.keys(fxiaokeCloudHosts) as FxiaokeCloud[], 'must be a known cloud')),
   authMode: v.optional(v.picklist(['v2', 'legacy'], "must be 'v2' or 'legacy'")),
   baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
-  tokenMarginMs: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'))),
 }
 
 /**
- * The valibot schema of the settings, picked by the credentials they carry.
+ * The valibot schema of the settings: a pre-issued `{ accessToken, ea }` when `accessToken` is present,
+ * app credentials `{ appId, appSecret, permanentCode }` otherwise.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
  */
-export function fxiaokeSettingsSchema(settings: unknown) {
-  return (settings as { accessToken?: unknown } | undefined)?.accessToken === undefined
-    ? v.looseObject(
-        { ...common, appId: nonEmpty, appSecret: nonEmpty, permanentCode: nonEmpty },
+export const fxiaokeSettingsSchema = v.pipe(
+  v.looseObject({}, 'is required'),
+  v.variant(
+    'accessToken',
+    [
+      v.looseObject({ ...common, accessToken: nonEmptyText, ea: nonEmptyText }, 'is required'),
+      v.looseObject(
+        {
+          ...common,
+          accessToken: v.optional(v.undefined()),
+          appId: nonEmptyText,
+          appSecret: nonEmptyText,
+          permanentCode: nonEmptyText,
+          tokenMarginMs: v.optional(
+            v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative')),
+          ),
+        },
         'is required',
-      )
-    : v.looseObject({ ...common, accessToken: nonEmpty, ea: nonEmpty }, 'is required')
+      ),
+    ],
+    'must be a non-empty string (a pre-issued token, with ea), or absent (appId, appSecret and permanentCode)',
+  ),
+)
+
+/** True for settings with a pre-issued `{ accessToken, ea }` (which the schema then requires). */
+export function isPreIssued(
+  settings: FxiaokeSettings,
+): settings is FxiaokeCommonSettings & FxiaokeAccessTokenCredentials {
+  return (settings as Partial<FxiaokeAccessTokenCredentials>).accessToken !== undefined
 }

@@ -79,7 +79,7 @@ describe('sendText', () => {
     const { fake, client, sends } = setup()
     let seen = 0
     fake.inject(
-      { kind: 'system-busy' },
+      { kind: 'server-error' },
       { match: (request) => request.url.includes('/message/') && ++seen === 2 },
     )
     const error = (await client
@@ -125,6 +125,7 @@ describe('sendText', () => {
     [{ toUser: [...recipients.slice(0, 1100), ''] }, 'hi', 'toUser[1100]', 'must not be empty'],
     [{ toUser: ['1'] }, '', 'text', 'must not be empty'],
     [undefined, 'hi', 'toUser', 'must be an array of ids'],
+    [{ toUser: ['1'] }, 'broken \uD800 text', 'text', 'must be well-formed text'],
   ])('validates the whole list first, nothing sent (%#)', async (target, text, path, message) => {
     const { fake, client } = setup()
     const error = (await client.sendText(target as never, text).catch((caught) => caught)) as ValidationError

@@ -1,8 +1,8 @@
-import { type CallOptions, MsgError, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import { type CallOptions, MsgError, nonEmptyText, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import { BatchSendError, type FxiaokeBatchResult } from './fxiaoke-batch-send-error.js'
 import type { FxiaokeContext } from './fxiaoke-context.js'
-import { contentSchema, maxRecipients, recipientSchema, sendMessage } from './message/send.js'
+import { maxRecipients, sendValidMessage } from './message/send.js'
 
 /**
  * Who gets a text: any number of employee ids, sent in consecutive batches of 500.
@@ -22,8 +22,8 @@ export interface FxiaokeSentMessage extends SentMessage {
 }
 
 const textSchema = v.object({
-  toUser: v.pipe(v.array(recipientSchema, 'must be an array of ids'), v.minLength(1, 'at least 1 recipient')),
-  text: contentSchema,
+  toUser: v.pipe(v.array(nonEmptyText, 'must be an array of ids'), v.minLength(1, 'at least 1 recipient')),
+  text: nonEmptyText,
 })
 
 /**
@@ -33,7 +33,7 @@ const textSchema = v.object({
  * `options.idempotencyKey` is ignored: Fxiaoke de-duplicates nothing.
  * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
  */
-export async function sendTextInBatches(
+export async function sendFxiaokeText(
   context: FxiaokeContext,
   target: FxiaokeTarget,
   text: string,
@@ -50,7 +50,7 @@ export async function sendTextInBatches(
   }
   for (const batch of batches) {
     try {
-      const { data } = await sendMessage(
+      const { data } = await sendValidMessage(
         context,
         { toUser: batch.toUser, msgType: 'text', text: { content: text } },
         options,
@@ -73,12 +73,4 @@ export async function sendTextInBatches(
     raw: batches.map((batch) => ({ traceId: batch.traceId })),
     batches,
   }
-}
-
-/**
- * A {@link TextChannel} that sends to `target` through {@link sendTextInBatches}.
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
- */
-export function fxiaokeChannel(context: FxiaokeContext, target: FxiaokeTarget): TextChannel {
-  return { vendor: 'fxiaoke', send: (text, options) => sendTextInBatches(context, target, text, options) }
 }

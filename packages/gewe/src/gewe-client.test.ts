@@ -14,13 +14,10 @@ describe('createGewe', () => {
   it('defaults to http://api.geweapi.com/gewe/v2/api', async () => {
     expect(defaultBaseURL).toBe('http://api.geweapi.com/gewe/v2/api')
     const fake = createGeweFake({ token })
-    const urls: string[] = []
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      urls.push(input instanceof Request ? input.url : String(input))
-      return fake.fetch(input, init)
-    }
-    await createGewe({ token, fetch, pacing: false }).message.postText(body)
-    expect(urls).toEqual(['http://api.geweapi.com/gewe/v2/api/message/postText'])
+    await createGewe({ token, fetch: fake.fetch, pacing: false }).message.postText(body)
+    expect(fake.requests.map((request) => request.url)).toEqual([
+      'http://api.geweapi.com/gewe/v2/api/message/postText',
+    ])
   })
 
   it.each([
@@ -28,13 +25,8 @@ describe('createGewe', () => {
     ['https://www.geweapi.com/gewe/v2/api/', 'https://www.geweapi.com/gewe/v2/api/message/postText'],
   ])('baseURL %s replaces the whole prefix', async (baseURL, expected) => {
     const fake = createGeweFake({ token })
-    const urls: string[] = []
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      urls.push(input instanceof Request ? input.url : String(input))
-      return fake.fetch(input, init)
-    }
-    await createGewe({ token, fetch, baseURL, pacing: false }).message.postText(body)
-    expect(urls).toEqual([expected])
+    await createGewe({ token, fetch: fake.fetch, baseURL, pacing: false }).message.postText(body)
+    expect(fake.requests.map((request) => request.url)).toEqual([expected])
   })
 
   it('sends X-GEWE-TOKEN on every call, asking an async provider each time', async () => {

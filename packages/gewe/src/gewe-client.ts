@@ -2,8 +2,10 @@ import {
   assertServerSideSecret,
   type CallOptions,
   createHttpClient,
+  nonEmptyText,
   type SentMessage,
   type TextChannel,
+  textChannels,
   validateInput,
 } from '@msg/core'
 import * as v from 'valibot'
@@ -12,6 +14,7 @@ import {
   type PostPrivateLetterData,
   postPrivateLetter,
 } from './finder/post-private-letter.js'
+import { createGeweAuth } from './gewe-auth.js'
 import type { GeweContext } from './gewe-context.js'
 import { createPacer } from './gewe-pacing.js'
 import {
@@ -20,7 +23,7 @@ import {
   type GeweSettings,
   geweSettingsSchema,
 } from './gewe-settings.js'
-import { createTextSender, type GeweTarget } from './gewe-text-channel.js'
+import { type GeweTarget, sendGeweText } from './gewe-text-channel.js'
 import { type PostTextBody, type PostTextData, postText } from './message/post-text.js'
 import { version } from './version.js'
 
@@ -57,35 +60,22 @@ export function createGewe(settings: GeweSettings): GeweClient {
     present: true,
     dangerouslyAllowBrowser: settings.dangerouslyAllowBrowser,
   })
-  const { token } = settings
-  const tokensInUse = new Set<string>(typeof token === 'string' ? [token] : [])
   const http = createHttpClient({
     vendor: 'gewe',
     version,
     defaultBaseURL,
     settings,
-    secrets: () => tokensInUse,
+    auth: createGeweAuth(settings.token),
   })
   const max = settings.maxContentLength ?? defaultMaxContentLength
   const context: GeweContext = {
     http,
     pacer: createPacer(settings.pacing),
-    headers: async () => {
-      const value = typeof token === 'string' ? token : await token()
-      if (!tokensInUse.has(value)) {
-        if (tokensInUse.size >= 8) tokensInUse.clear()
-        tokensInUse.add(value)
-      }
-      return { 'X-GEWE-TOKEN': value }
-    },
-    content: v.pipe(
-      v.string('must be a string'),
-      v.nonEmpty('must not be empty'),
-      v.maxLength(max, `must be at most ${max} characters`),
-    ),
+    content: v.pipe(nonEmptyText, v.maxLength(max, `must be at most ${max} characters`)),
     proxyIp: settings.proxyIp,
   }
-  const sender = createTextSender(context)
+  const sendText = (target: GeweTarget, text: string, options?: CallOptions) =>
+    sendGeweText(context, target, text, options)
   return {
     finder: {
       postPrivateLetter: async (body, options) => (await postPrivateLetter(context, body, options)).data,
@@ -93,7 +83,7 @@ export function createGewe(settings: GeweSettings): GeweClient {
     message: {
       postText: async (body, options) => (await postText(context, body, options)).data,
     },
-    sendText: sender.sendText,
-    channel: sender.channel,
+    sendText,
+    channel: textChannels('gewe', sendText),
   }
 }

@@ -1,52 +1,56 @@
-import type { CallOptions, HttpClient } from '@msg/core'
-import * as v from 'valibot'
+import type { CallOptions, EndpointResult, HttpClient } from '@msg/core'
+import type * as v from 'valibot'
 import { readGeweEnvelope } from './gewe-envelope.js'
 import type { Pacer } from './gewe-pacing.js'
 
 /** What every endpoint function needs from its client. Internal. */
 export interface GeweContext {
+  /** The transport, with `X-GEWE-TOKEN` credentials on every attempt. */
   http: HttpClient
   pacer: Pacer
-  /** The `X-GEWE-TOKEN` header, resolved afresh for every attempt. */
-  headers: () => Promise<Record<string, string>>
   /** The `content` rule, with this client's length limit. */
-  content: v.GenericSchema<string, string>
+  content: ContentRule
   proxyIp: string | undefined
 }
 
-/** What an endpoint function returns internally: the data, and a request id (GeWe has none). */
-export interface GeweResult<Data> {
-  data: Data
-  requestId: string | undefined
+/** A rule for `content` strings. */
+type ContentRule = v.GenericSchema<string, string>
+
+/**
+ * Wraps a builder of an input schema that depends on the client's `content` rule, so each client
+ * builds it once (on its first call) rather than on every call.
+ */
+export function oncePerClient<Schema>(
+  build: (content: ContentRule) => Schema,
+): (context: GeweContext) => Schema {
+  const built = new WeakMap<ContentRule, Schema>()
+  return (context) => {
+    let schema = built.get(context.content)
+    if (schema === undefined) {
+      schema = build(context.content)
+      built.set(context.content, schema)
+    }
+    return schema
+  }
 }
-
-/** A required string field: present and not empty. */
-export const requiredString = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))
-
-/** A 64-bit id as an exact decimal string (unsafe integers already arrive as strings from core). */
-export const exactId = v.pipe(
-  v.union([v.string(), v.number()], 'must be an integer id'),
-  v.transform(String),
-  v.regex(/^-?\d+$/, 'must be an integer id'),
-)
 
 /**
  * Sends one GeWe call for `appId` through the pacer: POST `{base}{path}` with the body, never
- * marked idempotent (GeWe de-duplicates nothing), read through the `ret` envelope.
+ * marked idempotent (GeWe de-duplicates nothing), read through the `ret` envelope. GeWe sends no
+ * request id, so `requestId` is always `undefined`.
  */
 export function sendPaced<Data>(
   context: GeweContext,
   request: { operation: string; path: string; appId: string; body: Record<string, unknown> },
   dataSchema: v.GenericSchema<unknown, Data>,
   options: CallOptions | undefined,
-): Promise<GeweResult<Data>> {
+): Promise<EndpointResult<Data>> {
   const { operation, path } = request
   return context.pacer.run(request.appId, `${operation} POST ${path}`, options?.signal, () =>
     context.http.send({
       operation,
       path,
       body: request.body,
-      headers: context.headers,
       options,
       read: (response, requestContext) => ({
         data: readGeweEnvelope(response, requestContext, dataSchema),

@@ -1,6 +1,6 @@
 import { createEnvelopeReader, redactedMarker } from '@msg/core'
 import * as v from 'valibot'
-import { classifyGeweFailure } from './gewe-error-codes.js'
+import { classifyGeweCode } from './gewe-error-codes.js'
 
 const envelopeSchema = v.looseObject({
   ret: v.number(),
@@ -8,8 +8,15 @@ const envelopeSchema = v.looseObject({
   data: v.optional(v.unknown()),
 })
 
+/** A 64-bit id as an exact decimal string (unsafe integers already arrive as strings from core). */
+export const exactId = v.pipe(
+  v.union([v.string(), v.number()], 'must be an integer id'),
+  v.transform(String),
+  v.regex(/^-?\d+$/, 'must be an integer id'),
+)
+
 /** The GeWe envelope `{ ret, msg, data? }`; failures may carry `data: { code, msg }`. */
-export type GeweEnvelope = v.InferOutput<typeof envelopeSchema>
+type GeweEnvelope = v.InferOutput<typeof envelopeSchema>
 
 /** `msg`, then `data.msg` and `data.code` when present, with any echoed token hidden. */
 function describeFailure(envelope: GeweEnvelope): string | undefined {
@@ -32,6 +39,6 @@ export const readGeweEnvelope = createEnvelopeReader({
   succeeded: (envelope) => envelope.ret === 200,
   code: (envelope) => envelope.ret,
   message: describeFailure,
-  classify: (_code, envelope) => classifyGeweFailure(describeFailure(envelope) ?? ''),
+  classify: (_code, envelope) => classifyGeweCode(describeFailure(envelope) ?? ''),
   details: (envelope) => ({ ret: envelope.ret, msg: envelope.msg, data: envelope.data }),
 })

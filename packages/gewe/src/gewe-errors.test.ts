@@ -25,7 +25,11 @@ function setup(fault?: GeweFault, settings: Partial<GeweSettings> = {}) {
 
 describe('GeWe failures', () => {
   it('ret 500 with HTTP 200 is a VendorError carrying ret, msg and data.msg', async () => {
-    const { fake, error } = setup({ kind: 'ret-500', msg: '操作失败', data: { code: '-2', msg: '发送失败' } })
+    const { fake, error } = setup({
+      kind: 'server-error',
+      msg: '操作失败',
+      data: { code: '-2', msg: '发送失败' },
+    })
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(failure).toMatchObject({ code: 500, status: 200, vendorMessage: '操作失败: 发送失败: code -2' })
@@ -37,7 +41,7 @@ describe('GeWe failures', () => {
   })
 
   it('ret 500 with msg null: delivery unknown, exactly one request at the fake (no resend)', async () => {
-    const { fake, error } = setup({ kind: 'ret-500', msg: null })
+    const { fake, error } = setup({ kind: 'server-error', msg: null })
     const failure = await error()
     expect(VendorError.isInstance(failure)).toBe(true)
     expect(AuthError.isInstance(failure)).toBe(false)
@@ -103,7 +107,7 @@ describe('GeWe failures', () => {
   it('an invalid token: AuthError, one request, the echoed token redacted everywhere', async () => {
     const events: unknown[] = []
     const { fake, error } = setup(
-      { kind: 'invalid-token' },
+      { kind: 'auth-failed' },
       { hooks: { response: (event) => events.push(event), error: (event) => events.push(event) } },
     )
     const failure = await error()
@@ -131,17 +135,5 @@ describe('GeWe failures', () => {
     expect(AuthError.isInstance(failure)).toBe(true)
     expect(failure.vendorMessage).toContain('X-GEWE-TOKEN 不可为空')
     expect(fake.requests).toHaveLength(1)
-  })
-
-  it('a failing token provider: nothing sent', async () => {
-    const fake = createGeweFake({ token })
-    const client = createGewe({
-      token: async () => Promise.reject(new Error('vault down')),
-      fetch: fake.fetch,
-      pacing: false,
-    })
-    const failure = await client.message.postText(body).catch((e) => e)
-    expect(failure.delivery).toBe('not-sent')
-    expect(fake.requests).toHaveLength(0)
   })
 })

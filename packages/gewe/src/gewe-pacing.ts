@@ -5,7 +5,7 @@ import type { GewePacingSettings } from './gewe-settings.js'
  * Runs sends one at a time per key (the `appId`), each starting at least `gapMs` plus a random
  * jitter after the previous one finished. Order is the order of `run` calls; keys never wait
  * for each other. WeChat restricts accounts that send in bursts, and GeWe's own guidance is a
- * strictly serial queue with about 1 s between contacts (vendor reference §6).
+ * strictly serial queue with about 1 s between contacts.
  * @see https://doc.geweapi.com/ (账号规范/账号规范之风险)
  */
 export interface Pacer {

@@ -39,7 +39,7 @@ export interface GeweSettings extends TransportSettings {
   pacing?: GewePacingSettings | false
   /** Longest `content` accepted before sending. Default 2000. */
   maxContentLength?: number
-  /** Sent as `proxyIp` on private letters when set (the seed's example carries an empty one). */
+  /** Sent as `proxyIp` on private letters when set (GeWe's documented example carries an empty one). */
   proxyIp?: string
   /** Allow the long-lived token in a browser runtime. Default false. */
   dangerouslyAllowBrowser?: boolean

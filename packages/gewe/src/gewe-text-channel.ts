@@ -1,6 +1,6 @@
-import { type CallOptions, type SentMessage, type TextChannel, ValidationError } from '@msg/core'
+import { type CallOptions, type EndpointResult, invalidInput, type SentMessage } from '@msg/core'
 import { postPrivateLetter } from './finder/post-private-letter.js'
-import type { GeweContext, GeweResult } from './gewe-context.js'
+import type { GeweContext } from './gewe-context.js'
 import { postText } from './message/post-text.js'
 
 /**
@@ -12,36 +12,37 @@ export type GeweTarget =
   | { appId: string; toWxid: string; ats?: string }
   | { appId: string; finder: { toUserName: string; myUserName: string; msgSessionId: string } }
 
-/** Builds `sendText` and `channel` over a client's context. Internal. */
-export function createTextSender(context: GeweContext): {
-  sendText(target: GeweTarget, text: string, options?: CallOptions): Promise<SentMessage>
-  channel(target: GeweTarget): TextChannel
-} {
-  const sendText = async (target: GeweTarget, text: string, options?: CallOptions): Promise<SentMessage> => {
-    let result: GeweResult<{ newMsgId: string }>
-    if (target && typeof target === 'object' && 'finder' in target) {
-      const finder = target.finder ?? {}
-      result = await postPrivateLetter(context, { ...finder, appId: target.appId, content: text }, options)
-    } else if (target && typeof target === 'object' && 'toWxid' in target) {
-      const body = { appId: target.appId, toWxid: target.toWxid, content: text }
-      result = await postText(
+/** Sends `text` to a chat or a Channels letter; the endpoint checks every field before sending. Internal. */
+export async function sendGeweText(
+  context: GeweContext,
+  target: GeweTarget,
+  text: string,
+  options?: CallOptions,
+): Promise<SentMessage> {
+  const result = await sendToTarget(context, target, text, options)
+  return { vendor: 'gewe', messageId: result.data.newMsgId, raw: result.data }
+}
+
+function sendToTarget(
+  context: GeweContext,
+  target: GeweTarget,
+  content: string,
+  options: CallOptions | undefined,
+): Promise<EndpointResult<{ newMsgId: string }>> {
+  if (typeof target === 'object' && target !== null) {
+    if ('finder' in target) {
+      return postPrivateLetter(context, { ...target.finder, appId: target.appId, content }, options)
+    }
+    if ('toWxid' in target) {
+      const { appId, toWxid, ats } = target
+      return postText(
         context,
-        target.ats === undefined ? body : { ...body, ats: target.ats },
+        ats === undefined ? { appId, toWxid, content } : { appId, toWxid, content, ats },
         options,
       )
-    } else {
-      throw new ValidationError({
-        vendor: 'gewe',
-        message: 'sendText: invalid input, nothing was sent: target: must have toWxid or finder',
-        issues: [{ path: 'target', message: 'must have toWxid or finder' }],
-      })
     }
-    const sent: SentMessage = { vendor: 'gewe', messageId: result.data.newMsgId, raw: result.data }
-    if (result.requestId !== undefined) sent.requestId = result.requestId
-    return sent
   }
-  return {
-    sendText,
-    channel: (target) => ({ vendor: 'gewe', send: (text, options) => sendText(target, text, options) }),
-  }
+  throw invalidInput({ vendor: 'gewe', operation: 'sendText' }, [
+    { path: 'target', message: 'must have toWxid or finder' },
+  ])
 }

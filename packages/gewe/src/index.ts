@@ -1,6 +1,6 @@
 export type { PostPrivateLetterBody, PostPrivateLetterData } from './finder/post-private-letter.js'
 export { createGewe, type GeweClient } from './gewe-client.js'
-export { classifyGeweFailure } from './gewe-error-codes.js'
+export { classifyGeweCode } from './gewe-error-codes.js'
 export {
   defaultBaseURL,
   defaultMaxContentLength,

@@ -18,6 +18,7 @@ export type {
   NeteaseImSuperteamOption,
   NeteaseImTeamOption,
 } from './conversations/send-message-types.js'
+export { createCheckSum, createSignatureHeaders, type SignatureHeaders } from './netease-im-auth.js'
 export { createNeteaseIm, type NeteaseImClient } from './netease-im-client.js'
 export {
   type NeteaseImOptions,
@@ -26,6 +27,5 @@ export {
   type NeteaseImSignedSettings,
   neteaseImBaseURL,
 } from './netease-im-settings.js'
-export { createCheckSum, createSignatureHeaders, type SignatureHeaders } from './netease-im-signing.js'
 export type { NeteaseImTarget } from './netease-im-text-channel.js'
 export { version } from './version.js'

@@ -7,15 +7,6 @@ const text = { message: { message_type: 0 as const, text: 'hi' } }
 const browserAgent =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36'
 
-function recordingFetch(fake = createNeteaseImFake()) {
-  const urls: string[] = []
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    urls.push(input instanceof Request ? input.url : String(input))
-    return fake.fetch(input, init)
-  }
-  return { urls, fetch, fake }
-}
-
 describe('base URL selection', () => {
   it.each([
     [{}, 'https://open.yunxinapi.com'],
@@ -24,10 +15,17 @@ describe('base URL selection', () => {
     [{ region: 'sg' as const, backup: true }, 'https://open-sg-bak.yunxinapi.com'],
     [{ region: 'sg' as const, baseURL: 'https://nim.internal.example/' }, 'https://nim.internal.example'],
   ])('%j → %s', async (choice, base) => {
-    const { urls, fetch } = recordingFetch()
-    const client = createNeteaseIm({ appKey: 'test-app-key', appSecret: 'test-app-secret', fetch, ...choice })
+    const fake = createNeteaseImFake()
+    const client = createNeteaseIm({
+      appKey: 'test-app-key',
+      appSecret: 'test-app-secret',
+      fetch: fake.fetch,
+      ...choice,
+    })
     await client.conversation.sendMessage('a|1|b', text)
-    expect(urls).toEqual([`${base}/im/v2/conversations/a%7C1%7Cb/messages`])
+    expect(fake.requests.map((request) => request.url)).toEqual([
+      `${base}/im/v2/conversations/a%7C1%7Cb/messages`,
+    ])
   })
 
   it('exposes the host table as neteaseImBaseURL', () => {
@@ -70,12 +68,12 @@ describe('browser guard', () => {
 
   it('allows it with dangerouslyAllowBrowser: true', async () => {
     vi.stubGlobal('navigator', { userAgent: browserAgent })
-    const { fetch, fake } = recordingFetch()
+    const fake = createNeteaseImFake()
     const client = createNeteaseIm({
       appKey: 'test-app-key',
       appSecret: 'test-app-secret',
       dangerouslyAllowBrowser: true,
-      fetch,
+      fetch: fake.fetch,
     })
     await client.conversation.sendMessage('a|1|b', text)
     expect(fake.inbox).toHaveLength(1)

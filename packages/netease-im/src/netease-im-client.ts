@@ -4,13 +4,15 @@ import {
   createHttpClient,
   type SentMessage,
   type TextChannel,
+  textChannels,
   validateInput,
 } from '@msg/core'
-import { type NeteaseImContext, sendConversationMessage } from './conversations/send-message.js'
+import { sendConversationMessage } from './conversations/send-message.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './conversations/send-message-types.js'
+import { createNeteaseImAuth } from './netease-im-auth.js'
+import type { NeteaseImContext } from './netease-im-context.js'
 import { type NeteaseImSettings, neteaseImBaseURL, neteaseImSettingsSchema } from './netease-im-settings.js'
-import { createSignatureHeaders } from './netease-im-signing.js'
-import { type NeteaseImTarget, neteaseImChannel, sendNeteaseImText } from './netease-im-text-channel.js'
+import { type NeteaseImTarget, sendNeteaseImText } from './netease-im-text-channel.js'
 import { version } from './version.js'
 
 /**
@@ -32,7 +34,7 @@ export interface NeteaseImClient {
   }
   /** Sends a text (`message_type: 0`) to a target. */
   sendText(target: NeteaseImTarget, text: string, options?: CallOptions): Promise<SentMessage>
-  /** A `TextChannel` to one target. */
+  /** A `TextChannel` to one target, for `withFallback` and `broadcast`. */
   channel(target: NeteaseImTarget): TextChannel
 }
 
@@ -58,22 +60,20 @@ export function createNeteaseIm(settings: NeteaseImSettings): NeteaseImClient {
       defaultBaseURL: neteaseImBaseURL(settings.region, settings.backup),
       settings,
       secrets: () => (appSecret === undefined ? [] : [appSecret]),
+      auth: createNeteaseImAuth({ appKey, appSecret, clockOffsetMs }),
     }),
-    sign: async (): Promise<Record<string, string>> => {
-      if (appSecret !== undefined && appKey !== undefined)
-        return createSignatureHeaders({ appKey, appSecret, clockOffsetMs })
-      return appKey === undefined ? {} : { AppKey: appKey }
-    },
     textLimit: settings.textLimit ?? 5000,
     rateLimitWaitMs: settings.rateLimitWaitMs ?? 60_000,
     clockOffsetMs,
   }
+  const sendText = (target: NeteaseImTarget, text: string, options?: CallOptions) =>
+    sendNeteaseImText(context, target, text, options)
   return {
     conversation: {
       sendMessage: async (conversationId, body, options) =>
         (await sendConversationMessage(context, conversationId, body, options)).data,
     },
-    sendText: (target, text, options) => sendNeteaseImText(context, target, text, options),
-    channel: (target) => neteaseImChannel(context, target),
+    sendText,
+    channel: textChannels('netease-im', sendText),
   }
 }

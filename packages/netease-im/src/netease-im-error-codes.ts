@@ -12,7 +12,8 @@ export const duplicateMessageCode = 107306
  * 102421 account chat-banned, 102422 account banned, 102426 blocklisted, 107410 messaging disabled,
  * 107451 / 195002 antispam hit, 107316 force-push list too long, 107330 both no-sense, 108404 team
  * missing, 108423 / 108306 team chat-banned, 109404 member missing, 109424 member chat-banned and
- * 110404 conversation missing (kept out of the table to save bytes: the fallback covers them).
+ * 110404 conversation missing: the permanent fallback already handles them, so the table lists only
+ * the codes that are handled differently.
  * 414 is a parameter error, or a CheckSum/CurTime rejection (`AuthError`) when its `msg` says so.
  * @see https://doc.commsease.com/en/messaging/server-apis/TM5NTk2Mzc?platform=server (status codes)
  * @see https://doc.yunxin.163.com/messaging2/concept/TM3MTAxNzE?platform=client (rate limits)

@@ -98,7 +98,7 @@ describe('retries and error mapping', () => {
 
   it('treats 107306 after a lost success as already delivered: one inbox entry, duplicate: true', async () => {
     const { fake, client } = setup()
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     const data = await client.conversation.sendMessage('a|1|b', text)
     expect(fake.inbox).toHaveLength(1)
     expect(fake.requests).toHaveLength(2)
@@ -107,7 +107,7 @@ describe('retries and error mapping', () => {
 
   it('returns the original data on 107306 when NetEase gives it', async () => {
     const { fake, client } = setup({}, { duplicateReturnsOriginal: true })
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     const data = await client.conversation.sendMessage('a|1|b', text)
     expect(data).toMatchObject({ message_server_id: '9007199254740993', duplicate: true, text: 'hi' })
     expect(fake.inbox).toHaveLength(1)

@@ -1,6 +1,6 @@
-import type { TransportSettings } from '@msg/core'
+import { nonEmptyText, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
-import { integerRule, nonEmptyText, stringRule } from './validation-rules.js'
+import { integerAtLeast } from './conversations/send-message-schema.js'
 
 /** Options shared by both ways of creating a client. */
 export interface NeteaseImOptions extends TransportSettings {
@@ -43,11 +43,11 @@ export const neteaseImSettingsSchema = v.pipe(
   v.looseObject({
     appKey: v.optional(nonEmptyText),
     appSecret: v.optional(nonEmptyText),
-    baseURL: v.optional(v.pipe(stringRule, v.url('must be a URL'))),
+    baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
     region: v.optional(v.picklist(['cn', 'sg'], "must be 'cn' or 'sg'")),
     backup: v.optional(v.boolean('must be a boolean')),
-    textLimit: v.optional(integerRule(1)),
-    rateLimitWaitMs: v.optional(integerRule(0)),
+    textLimit: v.optional(integerAtLeast(1)),
+    rateLimitWaitMs: v.optional(integerAtLeast(0)),
     clockOffsetMs: v.optional(v.number('must be a number')),
   }),
   v.check(

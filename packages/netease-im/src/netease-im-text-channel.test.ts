@@ -25,7 +25,7 @@ describe('sendText and channel', () => {
 
   it('reuses message_client_id and X-custom-traceid across a retried send: one inbox entry', async () => {
     const { fake, client } = setup()
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     const sent = await client.sendText({ from: 'alice', to: 'team9', type: 'team' }, 'hi', {
       idempotencyKey: 'k-1',
     })

@@ -1,4 +1,4 @@
-import { type CallOptions, type SentMessage, type TextChannel, validateInput } from '@msg/core'
+import { type CallOptions, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import {
   accountIdSchema,
@@ -6,11 +6,12 @@ import {
   conversationTypeSchema,
   joinConversationId,
 } from './conversations/conversation-id.js'
-import { type NeteaseImContext, sendConversationMessage } from './conversations/send-message.js'
+import { sendConversationMessage } from './conversations/send-message.js'
+import type { NeteaseImContext } from './netease-im-context.js'
 
 /**
  * Who a text goes to: `from` is the sending account, `to` the receiving account (`p2p`) or team id.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export interface NeteaseImTarget {
   from: string
@@ -23,7 +24,7 @@ const targetSchema = v.object({ from: accountIdSchema, to: accountIdSchema, type
 /**
  * Sends a text message (`message_type: 0`) with a `message_client_id` (idempotencyKey or a UUID) that
  * every retry reuses. `messageId` is `message_server_id`; `requestId` the `X-custom-traceid`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export async function sendNeteaseImText(
   context: NeteaseImContext,
@@ -44,12 +45,4 @@ export async function sendNeteaseImText(
     requestId,
     raw: data,
   }
-}
-
-/**
- * A {@link TextChannel} to one target, for `withFallback` and `broadcast`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
- */
-export function neteaseImChannel(context: NeteaseImContext, target: NeteaseImTarget): TextChannel {
-  return { vendor: 'netease-im', send: (text, options) => sendNeteaseImText(context, target, text, options) }
 }

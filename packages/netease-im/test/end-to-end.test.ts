@@ -1,9 +1,10 @@
+import { NetworkError } from '@msg/core'
 import { serve } from '@msg/core/testing'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createNeteaseIm } from '../src/index.js'
 import { createNeteaseImFake } from '../src/testing/index.js'
-import { seedBody } from './setup.js'
+import { exampleBody } from './setup.js'
 
 const credentials = { appKey: 'test-app-key', appSecret: 'test-app-secret' }
 
@@ -17,22 +18,22 @@ describe('end to end over HTTP on 127.0.0.1', () => {
   afterAll(() => server.close())
   afterEach(() => fake.reset())
 
-  it('sends the seed request and reads an exact 64-bit message_server_id', async () => {
+  it('sends the documented example request and reads an exact 64-bit message_server_id', async () => {
     const client = createNeteaseIm({ ...credentials, baseURL: server.url })
-    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', seedBody)
+    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', exampleBody)
     expect(data.message_server_id).toBe('12345678901234567890')
     expect(fake.requests[0]?.path).toBe('/im/v2/conversations/apifoxtest1%7C1%7Caccid4/messages')
     expect(fake.requests[0]?.headers['user-agent']).toBe('msg-netease-im/0.1.0')
     expect(fake.inbox).toHaveLength(1)
   })
 
-  it('survives a dropped connection after delivery: retried with the same ids, delivered once', async () => {
+  it('survives an answer lost after delivery (500 once stored): retried with the same ids, delivered once', async () => {
     const client = createNeteaseIm({
       ...credentials,
       baseURL: server.url,
       retry: { limit: 2, backoffLimit: 1 },
     })
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'over the wire')
     expect(fake.requests).toHaveLength(2)
     expect(fake.inbox).toHaveLength(1)
@@ -57,6 +58,7 @@ describe('msw handlers', () => {
   const mocks = setupServer(...fake.mswHandlers())
   beforeAll(() => mocks.listen({ onUnhandledRequest: 'error' }))
   afterAll(() => mocks.close())
+  afterEach(() => fake.reset())
 
   it('answers the default host through the global fetch', async () => {
     const client = createNeteaseIm(credentials)
@@ -67,5 +69,30 @@ describe('msw handlers', () => {
       text: 'through msw',
       message_client_id: expect.any(String),
     })
+  })
+
+  it('turns a dropped connection into a network error, not an HTTP answer', async () => {
+    const client = createNeteaseIm({ ...credentials, retry: 0 })
+    fake.inject({ kind: 'drop' })
+    const error = await client
+      .sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'cut off')
+      .catch((caught: unknown) => caught)
+    expect(NetworkError.isInstance(error)).toBe(true)
+    expect(error).not.toHaveProperty('status')
+    expect(fake.requests).toHaveLength(1)
+    expect(fake.inbox).toHaveLength(0)
+  })
+
+  it('retries a dropped connection through msw under the same message_client_id', async () => {
+    const client = createNeteaseIm({ ...credentials, retry: { limit: 2, backoffLimit: 1 } })
+    fake.inject({ kind: 'drop' })
+    const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'again')
+    expect(sent.messageId).toBe('9007199254740993')
+    const ids = fake.requests.map(
+      (request) => (request.body as { message: { message_client_id: string } }).message,
+    )
+    expect(ids).toHaveLength(2)
+    expect(ids[0]?.message_client_id).toBe(ids[1]?.message_client_id)
+    expect(fake.inbox).toHaveLength(1)
   })
 })

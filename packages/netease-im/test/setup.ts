@@ -20,8 +20,8 @@ export function setup(
   return { fake, client }
 }
 
-/** The seed's request body, verbatim. */
-export const seedBody = {
+/** The example request body of NetEase's send-message reference (Apifox), verbatim. */
+export const exampleBody = {
   sender_no_sense: false,
   receiver_no_sense: false,
   extension: 'dolore dolor sint qui voluptate',

@@ -65,7 +65,7 @@ export const faultRows: FaultRow[] = [
       fxiaoke: [
         {
           at: 'fake',
-          fault: { kind: 'code', errorCode: 14001, errorMessage: 'interface call limit' },
+          fault: { kind: 'code', code: 14001, msg: 'interface call limit' },
           times: 1,
         },
       ],
@@ -98,7 +98,7 @@ export const faultRows: FaultRow[] = [
     fault: 'Token expired mid-run (the cached token is rejected with the vendor token code)',
     inject: {
       feishu: [{ at: 'fake', fault: { kind: 'token-expired' }, times: 1 }],
-      gewe: [{ at: 'fake', fault: { kind: 'invalid-token' }, times: 1 }],
+      gewe: [{ at: 'fake', fault: { kind: 'auth-failed' }, times: 1 }],
       fxiaoke: [{ at: 'fake', fault: { kind: 'token-expired' }, times: 1 }],
     },
     notApplicable: { 'netease-im': 'signed per request (CheckSum), no token to expire' },
@@ -201,9 +201,9 @@ export const faultRows: FaultRow[] = [
       "The vendor's own server-error code (Feishu HTTP 500, GeWe ret 500 and NetEase 500 after storing the message; Fxiaoke -1 system busy), once",
     inject: {
       feishu: [{ at: 'fake', fault: { kind: 'server-error', delivered: true }, times: 1 }],
-      gewe: [{ at: 'fake', fault: { kind: 'ret-500' }, times: 1 }],
-      fxiaoke: [{ at: 'fake', fault: { kind: 'system-busy' }, times: 1 }],
-      'netease-im': [{ at: 'fake', fault: { kind: 'server-error', accept: true }, times: 1 }],
+      gewe: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
+      fxiaoke: [{ at: 'fake', fault: { kind: 'server-error' }, times: 1 }],
+      'netease-im': [{ at: 'fake', fault: { kind: 'server-error', delivered: true }, times: 1 }],
     },
   },
   {

@@ -13,6 +13,18 @@ function counter(lifetimeMs = 7_200_000) {
 }
 
 describe('createTokenCache', () => {
+  it('peek gives the fresh token in memory without waiting, and nothing before a fetch or once it is due', async () => {
+    let now = 0
+    const source = counter(600_000)
+    const cache = createTokenCache({ key: 'k', fetch: source.fetch, marginMs: 60_000, now: () => now })
+    expect(cache.peek?.()).toBeUndefined()
+    const token = await cache.get()
+    expect(cache.peek?.()).toBe(token)
+    now = token.refreshAt
+    expect(cache.peek?.()).toBeUndefined()
+    expect(source.calls()).toBe(1)
+  })
+
   it('makes exactly one fetch for 1000 concurrent first callers', async () => {
     const source = counter()
     const cache = createTokenCache({ key: 'k', fetch: source.fetch })

@@ -37,6 +37,8 @@ export interface TokenCacheOptions {
 export interface TokenCache {
   /** A valid token: from memory, else the store, else one fetch shared by all concurrent callers. */
   get(): Promise<CachedToken>
+  /** The token held in memory when it is still fresh, without waiting; `undefined` otherwise (then call `get`). */
+  peek?(): CachedToken | undefined
   /** Forgets the token, but only if it is still `rejected` (so a fresh one survives late invalidations). */
   invalidate(rejected?: string): Promise<void>
 }
@@ -142,9 +144,12 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
     return loadLocked(store.lock)
   }
 
+  const fresh = () => (local && local.refreshAt > now() ? local : undefined)
   return {
+    peek: fresh,
     get() {
-      if (local && local.refreshAt > now()) return Promise.resolve(local)
+      const token = fresh()
+      if (token) return Promise.resolve(token)
       pending ??= load().finally(() => {
         pending = undefined
       })

@@ -20,8 +20,11 @@ import type { TransportHooks } from './transport-settings.js'
 type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgError; final?: boolean }
 
 function withQuery(url: string, query: Record<string, string> | undefined): string {
-  const search = query ? new URLSearchParams(query).toString() : ''
-  return search === '' ? url : `${url}?${search}`
+  let search = ''
+  for (const name in query) {
+    search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(query[name] as string)}`
+  }
+  return url + search
 }
 
 function observe<Event>(hook: ((event: Event) => void) | undefined, event: () => Event): void {
@@ -34,8 +37,8 @@ function observe<Event>(hook: ((event: Event) => void) | undefined, event: () =>
 }
 
 /** Resolves `value`, or rejects as soon as the caller aborts. */
-function untilAborted<T>(value: Promise<T> | T, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal || !(value instanceof Promise)) return Promise.resolve(value)
+function untilAborted<T>(value: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return value
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
@@ -92,21 +95,21 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     let url: string
     let body: string | undefined
     let payload: unknown
-    const headers = new Headers()
+    const headers: Record<string, string> = {}
     try {
       url = withQuery(`${base}${request.path}`, request.query?.())
       payload =
         credentials?.body === undefined ? request.body : { ...credentials.body, ...(request.body as object) }
       body = payload === undefined ? undefined : JSON.stringify(payload)
-      if (userAgent) headers.set('user-agent', userAgent)
-      if (body !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
+      if (userAgent) headers['user-agent'] = userAgent
+      if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8'
       for (const extra of [
         settings.headers,
         request.headers,
         credentials?.headers,
         request.options?.headers,
       ]) {
-        if (extra) for (const name in extra) headers.set(name, extra[name] as string)
+        if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name] as string
       }
     } catch (error) {
       return { ok: false, failure: errorBeforeSending(error, failureContext), final: true }
@@ -172,7 +175,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       try {
         if (signal?.aborted) throw signal.reason
         if (auth) {
-          credentials = await untilAborted(auth.credentials(), signal)
+          const resolved = auth.credentials()
+          credentials = resolved instanceof Promise ? await untilAborted(resolved, signal) : resolved
           remember(credentials.token)
         }
       } catch (error) {

@@ -38,10 +38,12 @@ export function tokenAuth(
   cache: TokenCache,
   apply: (token: CachedToken) => Omit<AttemptCredentials, 'token'>,
 ): RequestAuth {
+  const credentialsOf = (token: CachedToken): AttemptCredentials => ({ ...apply(token), token: token.value })
   return {
-    credentials: async () => {
-      const token = await cache.get()
-      return { ...apply(token), token: token.value }
+    // A fresh token in memory is used without a promise: the common case costs no extra turn.
+    credentials: () => {
+      const token = cache.peek?.()
+      return token ? credentialsOf(token) : cache.get().then(credentialsOf)
     },
     refresh: (rejected) => cache.invalidate(rejected.token),
   }

@@ -1,15 +1,8 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import type { FeishuContext } from '../feishu-authorization.js'
-import { type FeishuResult, readData } from '../feishu-envelope.js'
-import {
-  contentSchema,
-  type ImMessage,
-  type ImMessageType,
-  imMessageSchema,
-  requiredText,
-  uuidSchema,
-} from './message.js'
+import type { FeishuContext } from '../feishu-context.js'
+import { contentSchema, type ImMessage, type ImMessageType, uuidSchema } from './message.js'
+import { imMessagesPath, sendImMessage } from './send-im-message.js'
 
 /**
  * Which kind of id `receive_id` is. Pass it explicitly; id prefixes are conventions only.
@@ -40,37 +33,26 @@ const requestSchema = v.object({
     receive_id_type: v.picklist(receiveIdTypes, `must be one of ${receiveIdTypes.join(', ')}`),
   }),
   data: v.object({
-    receive_id: requiredText,
-    msg_type: requiredText,
+    receive_id: nonEmptyText,
+    msg_type: nonEmptyText,
     content: contentSchema,
     uuid: uuidSchema,
   }),
 })
 
-/**
- * `POST /open-apis/im/v1/messages?receive_id_type=…`. With a `uuid` Feishu sends at most one message
- * per uuid within an hour, so 5xx and timeouts are retried under the same uuid; without one they are not.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
+/** `POST /open-apis/im/v1/messages?receive_id_type=…`, after checking the request. */
 export async function imMessageCreate(
   context: FeishuContext,
   request: ImMessageCreateRequest,
   options?: CallOptions,
-): Promise<FeishuResult<ImMessage>> {
+): Promise<EndpointResult<ImMessage>> {
   const { params, data } = validateInput(requestSchema, request, {
     vendor: 'feishu',
     operation: 'im.message.create',
   })
-  return context.authorized((headers) =>
-    context.http.send({
-      operation: 'im.message.create',
-      path: '/open-apis/im/v1/messages',
-      query: () => params,
-      headers: () => headers,
-      body: data,
-      idempotent: data.uuid !== undefined,
-      read: readData(imMessageSchema),
-      options,
-    }),
+  return sendImMessage(
+    context,
+    { operation: 'im.message.create', path: imMessagesPath, query: params, body: data },
+    options,
   )
 }

@@ -1,15 +1,8 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import type { FeishuContext } from '../feishu-authorization.js'
-import { type FeishuResult, readData } from '../feishu-envelope.js'
-import {
-  contentSchema,
-  type ImMessage,
-  type ImMessageType,
-  imMessageSchema,
-  requiredText,
-  uuidSchema,
-} from './message.js'
+import type { FeishuContext } from '../feishu-context.js'
+import { contentSchema, type ImMessage, type ImMessageType, uuidSchema } from './message.js'
+import { replyPath, sendImMessage } from './send-im-message.js'
 
 /**
  * The request of im/v1 reply, as in Feishu's docs: `path` holds the replied-to message, `data` the body.
@@ -29,38 +22,28 @@ export interface ImMessageReplyRequest {
 }
 
 const requestSchema = v.object({
-  path: v.object({ message_id: requiredText }),
+  path: v.object({ message_id: nonEmptyText }),
   data: v.object({
     content: contentSchema,
-    msg_type: requiredText,
+    msg_type: nonEmptyText,
     reply_in_thread: v.optional(v.boolean('must be a boolean')),
     uuid: uuidSchema,
   }),
 })
 
-/**
- * `POST /open-apis/im/v1/messages/{message_id}/reply`. Retries 5xx and timeouts only under a `uuid`.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/reply
- */
+/** `POST /open-apis/im/v1/messages/{message_id}/reply`, after checking the request. */
 export async function imMessageReply(
   context: FeishuContext,
   request: ImMessageReplyRequest,
   options?: CallOptions,
-): Promise<FeishuResult<ImMessage>> {
+): Promise<EndpointResult<ImMessage>> {
   const { path, data } = validateInput(requestSchema, request, {
     vendor: 'feishu',
     operation: 'im.message.reply',
   })
-  return context.authorized((headers) =>
-    context.http.send({
-      operation: 'im.message.reply',
-      path: `/open-apis/im/v1/messages/${encodeURIComponent(path.message_id)}/reply`,
-      headers: () => headers,
-      // In the documented field order; absent optional fields are left out by JSON.
-      body: data,
-      idempotent: data.uuid !== undefined,
-      read: readData(imMessageSchema),
-      options,
-    }),
+  return sendImMessage(
+    context,
+    { operation: 'im.message.reply', path: replyPath(path.message_id), body: data },
+    options,
   )
 }

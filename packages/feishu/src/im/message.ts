@@ -1,15 +1,5 @@
+import { nonEmptyText } from '@msg/core'
 import * as v from 'valibot'
-
-/**
- * A non-empty string field.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
-export const requiredText = v.pipe(
-  v.string('must be a string'),
-  v.minLength(1, 'must not be empty'),
-  // Ids go into URL paths, where a lone surrogate would make encodeURIComponent throw.
-  v.check((text) => !/\p{Cs}/u.test(text), 'must be well-formed text'),
-)
 
 /**
  * A message as im/v1 create and reply return it in `data`. Timestamps are millisecond strings.
@@ -36,7 +26,7 @@ export interface ImMessage {
 
 /**
  * im/v1 `msg_type` values.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message-content-description/create_json
  */
 export type ImMessageType =
   | 'text'
@@ -54,29 +44,22 @@ export type ImMessageType =
 /**
  * Checks the one field the client relies on (`message_id`) and passes the documented rest through
  * unchanged (all ids and timestamps are strings on this API; nothing is 64-bit).
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
 export const imMessageSchema = v.looseObject({ message_id: v.string() }) as v.GenericSchema<
   unknown,
   ImMessage
 >
 
-/**
- * Largest im/v1 text request: 150 KB, counted in UTF-8 bytes of `content`.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
+/** Largest im/v1 `content`: 150 KB, counted in UTF-8 bytes. */
 export const maxContentBytes = 150 * 1024
 
-/**
- * `content`: a JSON string as on the wire, or `{ text }` (stringified for you) for `msg_type: 'text'`.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message-content-description/create_json
- */
+/** `content`: a JSON string as on the wire, or `{ text }` (stringified for you) for `msg_type: 'text'`. */
 export const contentSchema = v.pipe(
   v.union(
     [
-      requiredText,
+      nonEmptyText,
       v.pipe(
-        v.strictObject({ text: requiredText }),
+        v.strictObject({ text: nonEmptyText }),
         v.transform((content) => JSON.stringify(content)),
       ),
     ],
@@ -85,8 +68,5 @@ export const contentSchema = v.pipe(
   v.maxBytes(maxContentBytes, 'at most 150 KB (UTF-8 bytes)'),
 )
 
-/**
- * `uuid`: Feishu's de-duplication key, at most 50 characters.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
-export const uuidSchema = v.optional(v.pipe(requiredText, v.maxLength(50, 'at most 50 characters')))
+/** `uuid`: Feishu's de-duplication key, at most 50 characters. */
+export const uuidSchema = v.optional(v.pipe(nonEmptyText, v.maxLength(50, 'at most 50 characters')))

@@ -1,8 +1,7 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import type { FeishuContext } from '../feishu-authorization.js'
-import { type FeishuResult, readData } from '../feishu-envelope.js'
-import { requiredText } from '../im/message.js'
+import type { FeishuContext } from '../feishu-context.js'
+import { readData } from '../feishu-envelope.js'
 
 /**
  * The legacy v4 text send body, exactly as documented. At least one recipient field is required;
@@ -31,7 +30,7 @@ export interface MessageSendData {
   message_id: string
 }
 
-const id = v.optional(requiredText)
+const id = v.optional(nonEmptyText)
 
 const bodySchema = v.pipe(
   v.strictObject(
@@ -42,7 +41,7 @@ const bodySchema = v.pipe(
       chat_id: id,
       root_id: id,
       msg_type: v.literal('text', "must be 'text'"),
-      content: v.strictObject({ text: requiredText }),
+      content: v.strictObject({ text: nonEmptyText }),
     },
     'unknown field',
   ),
@@ -58,23 +57,19 @@ const dataSchema = v.object({ message_id: v.string() })
  * `POST /open-apis/message/v4/send/` (the trailing slash is part of the documented path). Feishu
  * does not de-duplicate this endpoint, so it is never resent after an ambiguous failure (timeout,
  * 5xx): only token rejections, rate limits and connections refused before sending are retried.
- * @see https://open.larksuite.com/document/ukTMukTMukTM/uMDMxEjLzATMx4yMwETM
  */
 export async function messageSend(
   context: FeishuContext,
   body: MessageSendBody,
   options?: CallOptions,
-): Promise<FeishuResult<MessageSendData>> {
+): Promise<EndpointResult<MessageSendData>> {
   validateInput(bodySchema, body, { vendor: 'feishu', operation: 'message.send' })
-  return context.authorized((headers) =>
-    context.http.send({
-      operation: 'message.send',
-      path: '/open-apis/message/v4/send/',
-      headers: () => headers,
-      // The caller's own object: its field order and bytes go out unchanged.
-      body,
-      read: readData(dataSchema),
-      options,
-    }),
-  )
+  return context.http.send({
+    operation: 'message.send',
+    path: '/open-apis/message/v4/send/',
+    // The caller's own object: its field order and bytes go out unchanged.
+    body,
+    read: readData(dataSchema),
+    options,
+  })
 }

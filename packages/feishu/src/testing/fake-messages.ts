@@ -1,15 +1,9 @@
-import {
-  type FeishuFakeRequest,
-  fakeMessages,
-  feishuData,
-  feishuFailure,
-  feishuJson,
-  randomHex,
-} from './fake-wire.js'
+import { randomHex } from '@msg/core'
+import { type FeishuFakeRequest, fakeMessages, feishuData, feishuFailure, feishuJson } from './fake-wire.js'
 
 /**
  * A message the fake accepted.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuInboxEntry {
   message_id: string
@@ -31,10 +25,7 @@ export interface FeishuInboxEntry {
   create_time: string
 }
 
-/**
- * The fake's message state.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** The fake's message state. */
 export interface MessageState {
   inbox: FeishuInboxEntry[]
   byUuid: Map<string, { at: number; entry: FeishuInboxEntry }>
@@ -90,10 +81,7 @@ function accept(state: MessageState, entry: Omit<FeishuInboxEntry, 'message_id' 
   return stored
 }
 
-/**
- * `POST /open-apis/message/v4/send/`: content is an object; business errors answer HTTP 200.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** `POST /open-apis/message/v4/send/`: content is an object; business errors answer HTTP 200. */
 export function handleV4Send(state: MessageState, request: FeishuFakeRequest): Response {
   const body = request.body as Record<string, unknown> | undefined
   const content = body?.content as { text?: unknown } | undefined
@@ -137,10 +125,7 @@ function checkBody(body: Record<string, unknown> | undefined): Response | undefi
   return undefined
 }
 
-/**
- * `POST /open-apis/im/v1/messages?receive_id_type=…`: business errors answer HTTP 400.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** `POST /open-apis/im/v1/messages?receive_id_type=…`: business errors answer HTTP 400. */
 export function handleImCreate(state: MessageState, request: FeishuFakeRequest): Response {
   const type = request.query.receive_id_type ?? ''
   if (!receiveIdTypes.includes(type)) return invalidParam(`invalid receive_id_type '${type}'`)
@@ -161,10 +146,7 @@ export function handleImCreate(state: MessageState, request: FeishuFakeRequest):
   return feishuData(imData(state, entry))
 }
 
-/**
- * `POST /open-apis/im/v1/messages/{message_id}/reply`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** `POST /open-apis/im/v1/messages/{message_id}/reply`. */
 export function handleImReply(state: MessageState, request: FeishuFakeRequest, messageId: string): Response {
   const body = request.body as Record<string, unknown> | undefined
   const invalid = checkBody(body)

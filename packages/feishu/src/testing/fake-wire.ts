@@ -1,26 +1,12 @@
+import { randomHex } from '@msg/core'
 import type { RecordedRequest } from '@msg/core/testing'
-/**
- * Random lowercase hex from WebCrypto (runtime-neutral).
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
-export function randomHex(bytes: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('')
-}
 
-/**
- * A log id shaped like Feishu's `X-Tt-Logid`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** A log id shaped like Feishu's `X-Tt-Logid`. */
 export function newLogId(): string {
   return `2026${randomHex(15)}`.toUpperCase()
 }
 
-/**
- * A Feishu-style JSON reply: `X-Tt-Logid` header, `application/json; charset=utf-8`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** A Feishu-style JSON reply: `X-Tt-Logid` header, `application/json; charset=utf-8`. */
 export function feishuJson(
   body: Record<string, unknown>,
   status = 200,
@@ -33,18 +19,12 @@ export function feishuJson(
   })
 }
 
-/**
- * `{ code: 0, msg: 'success', data }`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** `{ code: 0, msg: 'success', data }`. */
 export function feishuData(data: unknown): Response {
   return feishuJson({ code: 0, msg: 'success', data })
 }
 
-/**
- * A failure envelope with the newer gateways' `error.log_id`.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** A failure envelope with the newer gateways' `error.log_id`. */
 export function feishuFailure(
   code: number,
   msg: string,
@@ -56,13 +36,12 @@ export function feishuFailure(
   return feishuJson({ code, msg, error: { log_id: logId, troubleshooter } }, status, headers, logId)
 }
 
-/**
- * A few of Feishu's messages for the codes the fake answers with.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
- */
+/** A few of Feishu's messages for the codes the fake answers with. */
 export const fakeMessages: Record<number, string> = {
   9499: 'Bad Request',
   10003: 'invalid param',
+  10014: 'app secret invalid',
+  99991672: 'Access denied. One of the following scopes is required: [im:message, im:message:send_as_bot].',
   99991400: 'request trigger frequency limit',
   99991661: 'Missing access token for authorization. Please make a request with token attached.',
   99991663: 'Invalid access token for authorization. Please make a request with token attached.',
@@ -76,6 +55,6 @@ export const fakeMessages: Record<number, string> = {
 
 /**
  * One request the fake saw, for shape assertions.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export type FeishuFakeRequest = RecordedRequest

@@ -94,6 +94,16 @@ describe('createFeishuFake', () => {
     expect([chat.status, ((await chat.json()) as { code: number }).code]).toEqual([400, 230020])
   })
 
+  it('refuses the credentials for good on auth-failed, at the token endpoint or a message request', async () => {
+    const { fake, token, create } = setup()
+    const bearer = (await token()).tenant_access_token
+    fake.inject({ kind: 'auth-failed' }, { match: () => true })
+    expect(await token()).toMatchObject({ code: 10014 })
+    fake.inject({ kind: 'auth-failed' })
+    const refused = await create(bearer, {})
+    expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([400, 99991672])
+  })
+
   it('answers 404 for unknown paths and forgets everything on reset', async () => {
     const { fake, token } = setup()
     await token()

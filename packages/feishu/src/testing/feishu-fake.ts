@@ -1,8 +1,10 @@
+import { randomHex } from '@msg/core'
 import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
   type InjectOptions,
+  mswHandlersFor,
   recordRequest,
   toFetch,
   type VendorFake,
@@ -16,13 +18,12 @@ import {
   handleV4Send,
   type MessageState,
 } from './fake-messages.js'
-import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson, randomHex } from './fake-wire.js'
+import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson } from './fake-wire.js'
 import { deliverFeishuEvent, type FeishuFakeDeliver } from './feishu-deliver.js'
-import { feishuMswHandlers } from './msw-handlers.js'
 
 /**
  * Faults the fake can inject, on top of the common ones (`delay`, `html`, `broken-body`, `drop`).
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export type FeishuFault =
   | CommonFault
@@ -30,6 +31,11 @@ export type FeishuFault =
   | { kind: 'rate-limit'; code?: 99991400 | 230020 | 11232 | 11233; resetSeconds?: number }
   /** Revokes every issued token and answers 99991663, as when a token expired. */
   | { kind: 'token-expired' }
+  /**
+   * Feishu refuses the credentials for good: 10014 (app secret invalid) at the token endpoint, 99991672
+   * (the app lacks the scope) at a message request. No refresh can help.
+   */
+  | { kind: 'auth-failed' }
   /** HTTP 5xx (default 500, code 2200); with `delivered: true` the message is accepted first. */
   | { kind: 'server-error'; status?: number; delivered?: boolean }
   /** Any Feishu failure code, with this HTTP status (default 400) and log id. */
@@ -37,7 +43,7 @@ export type FeishuFault =
 
 /**
  * Options of {@link createFeishuFake}.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuFakeOptions {
   /** The app id the token endpoint accepts. Default `cli_fake_app`. */
@@ -52,7 +58,7 @@ export interface FeishuFakeOptions {
 
 /**
  * A fake Feishu / Lark open platform: token endpoint, v4 send, im/v1 create and reply.
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuFake extends VendorFake<FeishuInboxEntry, FeishuFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
@@ -72,7 +78,7 @@ const replyPath = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/
 /**
  * Creates a fake Feishu that checks app credentials and `Authorization: Bearer <token>` like Feishu,
  * answers with its envelopes, statuses and `X-Tt-Logid` headers, and de-duplicates im/v1 uuids for an hour.
- * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
+ * @see README.md#testing-kit-msgfeishutesting
  */
 export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   const appId = options.appId ?? 'cli_fake_app'
@@ -98,7 +104,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
       return feishuJson({ code: 10003, msg: fakeMessages[10003] }, 400)
     }
     if (body.app_id !== appId) return feishuJson({ code: 10003, msg: fakeMessages[10003] })
-    if (body.app_secret !== appSecret) return feishuJson({ code: 10014, msg: 'app secret invalid' })
+    if (body.app_secret !== appSecret) return feishuJson({ code: 10014, msg: fakeMessages[10014] })
     const current = issuedTokens.at(-1)
     const left = current === undefined ? 0 : (tokens.get(current) ?? 0) - now()
     // Feishu returns the same token while at least 30 minutes are left, else a new one.
@@ -142,6 +148,10 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
       case 'token-expired':
         tokens.clear()
         return feishuFailure(99991663, fakeMessages[99991663] ?? '', 400)
+      case 'auth-failed':
+        return request.path === tenantAccessTokenPath
+          ? feishuJson({ code: 10014, msg: fakeMessages[10014] })
+          : feishuFailure(99991672, fakeMessages[99991672] ?? '', 400)
       case 'server-error':
         if (fault.delivered) answer(request)
         return feishuFailure(2200, fakeMessages[2200] ?? '', fault.status ?? 500)
@@ -173,7 +183,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   const fake: FeishuFake = {
     handle,
     fetch: toFetch(handle),
-    mswHandlers: (baseURL = 'https://open.feishu.cn') => feishuMswHandlers(fake, baseURL),
+    mswHandlers: (baseURL = 'https://open.feishu.cn') => mswHandlersFor(handle, baseURL),
     deliver: deliverFeishuEvent,
     inbox: state.inbox,
     requests,

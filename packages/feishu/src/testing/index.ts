@@ -16,4 +16,4 @@ export {
   feishuCardActionEvent,
   feishuTextMessageEvent,
 } from './feishu-sample-events.js'
-export { feishuMswHandlers } from './msw-handlers.js'
+export { feishuSandbox } from './feishu-sandbox.js'

@@ -33,6 +33,14 @@ describe('legacy mode (corpAccessToken in the body)', () => {
       msgType: 'text',
       text: { content: 'hi' },
     })
+    // The wire body is unchanged from earlier releases, key order included.
+    expect(Object.keys(send?.body as object)).toEqual([
+      'corpAccessToken',
+      'corpId',
+      'toUser',
+      'msgType',
+      'text',
+    ])
     expect(result.traceId).toBe(fake.inbox[0]?.traceId)
     expect(fake.inbox[0]?.convention).toBe('legacy')
   })

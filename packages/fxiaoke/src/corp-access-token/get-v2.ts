@@ -1,6 +1,6 @@
-import { type FetchedToken, type HttpClient, randomUuid } from '@msg/core'
+import type { FetchedToken, HttpClient } from '@msg/core'
 import * as v from 'valibot'
-import { readFxiaokeTokenEnvelope } from '../fxiaoke-envelope.js'
+import { requestToken } from '../oauth2/request-token.js'
 import { type FxiaokeTokenRequest, fxiaokeId } from '../oauth2/token.js'
 
 const tokenSchema = v.object({ corpAccessToken: v.string(), corpId: fxiaokeId, expiresIn: v.number() })
@@ -10,17 +10,15 @@ const tokenSchema = v.object({ corpAccessToken: v.string(), corpId: fxiaokeId, e
  * The `corpId` travels with the cached token (as `ea`).
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/old.html
  */
-export async function requestCorpAccessToken(
+export function requestCorpAccessToken(
   http: HttpClient,
   credentials: FxiaokeTokenRequest,
 ): Promise<FetchedToken> {
-  const token = await http.send({
+  return requestToken(http, {
     operation: 'corpAccessToken.get',
     path: '/cgi/corpAccessToken/get/V2',
-    query: () => ({ thirdTraceId: randomUuid() }),
-    body: credentials,
-    idempotent: true,
-    read: (response, context) => readFxiaokeTokenEnvelope(response, context, tokenSchema, (e) => e),
+    body: { ...credentials },
+    schema: tokenSchema,
+    token: (reply) => ({ value: reply.corpAccessToken, ea: reply.corpId }),
   })
-  return { value: token.corpAccessToken, expiresInMs: token.expiresIn * 1000, extra: { ea: token.corpId } }
 }

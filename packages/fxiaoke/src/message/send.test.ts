@@ -78,7 +78,7 @@ describe('message.send (seed)', () => {
 
   it('success is errorCode 0 only, whatever errorMessage says', async () => {
     const { fake, client } = setup()
-    fake.inject({ kind: 'code', errorCode: 30027, errorMessage: 'OK' })
+    fake.inject({ kind: 'code', code: 30027, msg: 'OK' })
     const error = await failure(client.message.send({ ...seed }))
     expect(VendorError.isInstance(error) && error.code).toBe(30027)
   })
@@ -97,7 +97,7 @@ describe('message.send (seed)', () => {
     [99999, 'unknown'],
   ])('%i (%s) → VendorError, not retried', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', errorCode: code }, { times: 5 })
+    fake.inject({ kind: 'code', code }, { times: 5 })
     const error = (await failure(client.message.send({ ...seed }))) as VendorError
     expect(VendorError.isInstance(error)).toBe(true)
     expect(RateLimitError.isInstance(error) || AuthError.isInstance(error)).toBe(false)
@@ -108,7 +108,7 @@ describe('message.send (seed)', () => {
 
   it.each([14001, 30004])('%i → RateLimitError, retried within the budget', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', errorCode: code }, { times: 3 })
+    fake.inject({ kind: 'code', code }, { times: 3 })
     const error = (await failure(client.message.send({ ...seed }))) as RateLimitError
     expect(RateLimitError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({ code, delivery: 'not-sent' })
@@ -118,7 +118,7 @@ describe('message.send (seed)', () => {
 
   it.each([-1, -2, 50009])('%i → VendorError with delivery unknown, never resent', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', errorCode: code }, { times: 5 })
+    fake.inject({ kind: 'code', code }, { times: 5 })
     const error = (await failure(client.message.send({ ...seed }))) as VendorError
     expect(error).toMatchObject({ name: 'VendorError', code, retryable: true, delivery: 'unknown' })
     expect(sends()).toHaveLength(1)
@@ -126,7 +126,7 @@ describe('message.send (seed)', () => {
 
   it.each([20006, 20015, 10006])('%i → AuthError without a token refresh', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', errorCode: code }, { times: 5 })
+    fake.inject({ kind: 'code', code }, { times: 5 })
     const error = (await failure(client.message.send({ ...seed }))) as AuthError
     expect(AuthError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({ code, tokenRejected: false })

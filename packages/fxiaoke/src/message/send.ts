@@ -1,4 +1,11 @@
-import { type CallOptions, randomUuid, ValidationError, validateInput } from '@msg/core'
+import {
+  type CallOptions,
+  type EndpointResult,
+  invalidInput,
+  nonEmptyText,
+  randomUuid,
+  validateInput,
+} from '@msg/core'
 import * as v from 'valibot'
 import type { FxiaokeContext } from '../fxiaoke-context.js'
 import { readFxiaokeEnvelope } from '../fxiaoke-envelope.js'
@@ -9,27 +16,16 @@ import { readFxiaokeEnvelope } from '../fxiaoke-envelope.js'
  */
 export const maxRecipients = 500
 
-/**
- * One recipient id: a non-empty string.
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
- */
-export const recipientSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
-
-/**
- * Text content: a non-empty string (12005 otherwise); no maximum is documented.
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
- */
-export const contentSchema = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
-
 const messageSchema = v.object(
   {
     toUser: v.pipe(
-      v.array(recipientSchema, 'must be an array of ids'),
+      v.array(nonEmptyText, 'must be an array of ids'),
       v.minLength(1, 'at least 1 recipient'),
       v.maxLength(maxRecipients, 'at most 500 recipients'),
     ),
     msgType: v.literal('text', "must be 'text'"),
-    text: v.object({ content: contentSchema }, 'must be an object'),
+    // Text content: non-empty (12005 otherwise); no maximum is documented.
+    text: v.object({ content: nonEmptyText }, 'must be an object'),
     convertUserId: v.optional(v.boolean('must be a boolean')),
   },
   'is required',
@@ -67,28 +63,29 @@ export async function sendMessage(
   context: FxiaokeContext,
   input: FxiaokeTextMessage,
   options?: CallOptions,
-): Promise<{ data: FxiaokeSendResult; requestId: string }> {
+): Promise<EndpointResult<FxiaokeSendResult>> {
   const message = validateInput(messageSchema, input, { vendor: 'fxiaoke', operation: 'message.send' })
-  const { http, legacy, userId } = context
-  if (!legacy && !userId) {
-    throw new ValidationError({
-      vendor: 'fxiaoke',
-      message: 'message.send: invalid input, nothing was sent: userId: required (x-fs-userid header)',
-      issues: [{ path: 'userId', message: 'required (x-fs-userid header)' }],
-    })
+  return sendValidMessage(context, message, options)
+}
+
+/** `message.send` without validation, for input validated already (`sendText` validates the whole list). */
+export async function sendValidMessage(
+  context: FxiaokeContext,
+  message: FxiaokeTextMessage,
+  options?: CallOptions,
+): Promise<EndpointResult<FxiaokeSendResult>> {
+  if (!context.legacy && !context.userId) {
+    throw invalidInput({ vendor: 'fxiaoke', operation: 'message.send' }, [
+      { path: 'userId', message: 'required (x-fs-userid header)' },
+    ])
   }
-  const data = await context.withToken<FxiaokeSendResult>((token) => {
-    const ea = token.extra?.ea ?? ''
-    return http.send({
-      operation: 'message.send',
-      path: '/cgi/message/send',
-      query: () => ({ thirdTraceId: randomUuid() }),
-      headers: (): Record<string, string> =>
-        legacy ? {} : { authorization: `Bearer ${token.value}`, 'x-fs-ea': ea, 'x-fs-userid': userId ?? '' },
-      body: legacy ? { corpAccessToken: token.value, corpId: ea, ...message } : message,
-      read: (response, readContext) => readFxiaokeEnvelope(response, readContext, resultSchema, (e) => e),
-      options,
-    })
+  const data = await context.http.send({
+    operation: 'message.send',
+    path: '/cgi/message/send',
+    query: () => ({ thirdTraceId: randomUuid() }),
+    body: message,
+    read: (response, readContext) => readFxiaokeEnvelope(response, readContext, resultSchema, (e) => e),
+    options,
   })
   return { data, requestId: data.traceId }
 }

@@ -72,7 +72,7 @@ describe('v2 token', () => {
 
   it.each([20016, 20005, 11014])('token code %i: one refresh, then the send succeeds', async (code) => {
     const { fake, client, sends } = setup()
-    fake.inject({ kind: 'code', errorCode: code })
+    fake.inject({ kind: 'code', code })
     await client.message.send({ toUser: ['1'], ...text })
     expect(fake.tokenCalls).toBe(2)
     expect(sends()).toHaveLength(2)
@@ -103,7 +103,7 @@ describe('v2 token', () => {
 
   it('a token-class code from the token endpoint is a credential error, not a refresh loop', async () => {
     const fake = createFxiaokeFake()
-    fake.inject({ kind: 'code', errorCode: 20016 }, { match: (r) => r.url.includes('/oauth2.0/token') })
+    fake.inject({ kind: 'code', code: 20016 }, { match: (r) => r.url.includes('/oauth2.0/token') })
     const { client, sends, tokenRequests } = setup(fake)
     const error = await client.message.send({ toUser: ['1'], ...text }).catch((caught: unknown) => caught)
     expect(AuthError.isInstance(error) && error.tokenRejected).toBe(false)

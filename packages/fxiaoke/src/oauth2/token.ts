@@ -1,14 +1,12 @@
-import { type FetchedToken, type HttpClient, randomUuid } from '@msg/core'
+import type { FetchedToken, HttpClient } from '@msg/core'
 import * as v from 'valibot'
-import { readFxiaokeTokenEnvelope } from '../fxiaoke-envelope.js'
+import { requestToken } from './request-token.js'
 
 /**
  * `ea` and employee ids arrive as strings or numbers; they are always strings here.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
  */
 export const fxiaokeId = v.pipe(v.union([v.string(), v.number()]), v.transform(String))
-
-const tokenSchema = v.object({ accessToken: v.string(), ea: fxiaokeId, expiresIn: v.number() })
 
 /**
  * The app credentials the token endpoints take.
@@ -20,23 +18,22 @@ export interface FxiaokeTokenRequest {
   permanentCode: string
 }
 
+const tokenSchema = v.object({ accessToken: v.string(), ea: fxiaokeId, expiresIn: v.number() })
+
 /**
  * `POST /oauth2.0/token?thirdTraceId=…` (v2 client credentials): `{ accessToken, ea, expiresIn }`,
  * `expiresIn` being the remaining seconds. The `ea` travels with the cached token.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/auth/app-info.html
  */
-export async function requestAccessToken(
+export function requestAccessToken(
   http: HttpClient,
   credentials: FxiaokeTokenRequest,
 ): Promise<FetchedToken> {
-  const token = await http.send({
+  return requestToken(http, {
     operation: 'oauth2.token',
     path: '/oauth2.0/token',
-    query: () => ({ thirdTraceId: randomUuid() }),
     body: { ...credentials, grantType: 'app_secret' },
-    // No message is sent: repeating after a timeout or 5xx is harmless.
-    idempotent: true,
-    read: (response, context) => readFxiaokeTokenEnvelope(response, context, tokenSchema, (e) => e),
+    schema: tokenSchema,
+    token: (reply) => ({ value: reply.accessToken, ea: reply.ea }),
   })
-  return { value: token.accessToken, expiresInMs: token.expiresIn * 1000, extra: { ea: token.ea } }
 }

@@ -1,5 +1,4 @@
 import { randomUuid } from '@msg/core'
-import { setupServer } from 'msw/node'
 import { describe, expect, it } from 'vitest'
 import { createFxiaoke } from '../fxiaoke-client.js'
 import { createFxiaokeFake, invalidParameterCode, tokenLimitCode } from './index.js'
@@ -120,16 +119,29 @@ describe('createFxiaokeFake', () => {
     expect([fake.requests.length, fake.inbox.length, fake.tokenCalls]).toEqual([0, 0, 0])
   })
 
-  it('serves msw handlers', async () => {
+  it('answers the shared fault vocabulary: server-error (delivered or not), code, rate-limit code', async () => {
     const fake = createFxiaokeFake()
-    const server = setupServer(...fake.mswHandlers('https://open-na.sharecrm.com'))
-    server.listen({ onUnhandledRequest: 'error' })
-    try {
-      const client = createFxiaoke({ ...credentials, userId: '1000', cloud: 'na' })
-      const result = await client.message.send({ toUser: ['1'], msgType: 'text', text: { content: 'msw' } })
-      expect(result.traceId).toBe(fake.inbox[0]?.traceId)
-    } finally {
-      server.close()
-    }
+    const accessToken = await token(fake)
+    const headers = { authorization: `Bearer ${accessToken}`, 'x-fs-ea': 'fake-ea', 'x-fs-userid': '1000' }
+    const send = () => post(fake, `/cgi/message/send?thirdTraceId=${randomUuid()}`, message, headers)
+    fake.inject({ kind: 'server-error' })
+    expect(await send()).toMatchObject({ status: 200, body: { errorCode: -1 } })
+    expect(fake.inbox).toHaveLength(0)
+    fake.inject({ kind: 'server-error', delivered: true, code: 50009, status: 500 })
+    expect(await send()).toMatchObject({ status: 500, body: { errorCode: 50009 } })
+    expect(fake.inbox).toHaveLength(1)
+    fake.inject({ kind: 'code', code: 30027, msg: 'employee missing', status: 400 })
+    expect(await send()).toMatchObject({
+      status: 400,
+      body: { errorCode: 30027, errorMessage: 'employee missing' },
+    })
+    fake.inject({ kind: 'rate-limit', code: 14001 })
+    expect((await send()).body.errorCode).toBe(14001)
+    fake.inject({ kind: 'rate-limit' })
+    expect((await send()).body.errorCode).toBe(30004)
+    fake.inject({ kind: 'quota-exceeded' })
+    expect((await send()).body.errorCode).toBe(30002)
+    expect((await send()).body.errorCode).toBe(0)
+    expect(fake.inbox).toHaveLength(2)
   })
 })

@@ -1,9 +1,9 @@
 import {
   applyCommonFault,
-  type CommonFault,
   createFaultQueue,
   htmlResponse,
   type InjectOptions,
+  mswHandlersFor,
   type RecordedRequest,
   recordRequest,
   toFetch,
@@ -11,17 +11,7 @@ import {
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { createFakeTokenEndpoint } from './fake-token-endpoint.js'
-import { createFxiaokeMswHandlers } from './msw-handlers.js'
-
-/**
- * Faults the fake can inject, besides the common ones: `token-expired` revokes the token and answers
- * 20016, `rate-limit` 30004, `quota-exceeded` 30002, `system-busy` -1, `code` any `errorCode`.
- * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
- */
-export type FxiaokeFault =
-  | CommonFault
-  | { kind: 'token-expired' | 'rate-limit' | 'quota-exceeded' | 'system-busy' }
-  | { kind: 'code'; errorCode: number; errorMessage?: string }
+import { answerFault, type FxiaokeFault, type VendorFault } from './fxiaoke-faults.js'
 
 /**
  * What the fake accepts and how it behaves.
@@ -45,7 +35,7 @@ export interface FxiaokeFakeOptions {
  * A message the fake accepted.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
  */
-export interface FxiaokeInboxMessage {
+export interface FxiaokeInboxEntry {
   traceId: string
   thirdTraceId: string
   convention: 'v2' | 'legacy'
@@ -67,7 +57,7 @@ export type FxiaokeFakeRequest = RecordedRequest
  * A fake Fxiaoke OpenAPI: a fetch handler with an inbox, a request log and fault injection.
  * @see https://developer.fxiaoke.com/openapi_v2/en/start/example/public.html
  */
-export interface FxiaokeFake extends VendorFake<FxiaokeInboxMessage, FxiaokeFault> {
+export interface FxiaokeFake extends VendorFake<FxiaokeInboxEntry, FxiaokeFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
   /** Faults hit non-token requests unless `match` says otherwise. */
   inject(fault: FxiaokeFault, options?: InjectOptions): void
@@ -92,7 +82,6 @@ const endpointOf = (path: string) =>
   [...tokenPaths, '/cgi/message/send'].find((endpoint) => path.endsWith(endpoint))
 const isTokenRequest = (request: Request) =>
   tokenPaths.includes(endpointOf(new URL(request.url).pathname) ?? '')
-const faultCodes = { 'token-expired': 20016, 'rate-limit': 30004, 'quota-exceeded': 30002, 'system-busy': -1 }
 
 /**
  * Creates a fake Fxiaoke: `/oauth2.0/token` and legacy `/cgi/corpAccessToken/get/V2` (one call at a
@@ -111,13 +100,21 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
   let counter = 0
 
   const traceId = () => `E-O.${ea}.${Date.now().toString(36)}.${(++counter).toString(36)}`
-  const answer = (errorCode: number, fields: Record<string, unknown> = {}, errorMessage?: string) =>
-    Response.json({
-      traceId: traceId(),
-      ...fields,
-      errorCode,
-      errorMessage: errorMessage ?? (errorCode === 0 ? 'success' : `fake error ${errorCode}`),
-    })
+  const answer = (
+    errorCode: number | string,
+    fields: Record<string, unknown> = {},
+    errorMessage?: string,
+    status = 200,
+  ) =>
+    Response.json(
+      {
+        traceId: traceId(),
+        ...fields,
+        errorCode,
+        errorMessage: errorMessage ?? (errorCode === 0 ? 'success' : `fake error ${errorCode}`),
+      },
+      { status },
+    )
   const valid = (token: unknown) => tokens.valid(token)
 
   function sendMessage(request: Request, body: Record<string, unknown>, thirdTraceId: string): Response {
@@ -192,12 +189,15 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       if (!fault) return route(request, endpoint, body, thirdTraceId)
       const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
       if (common) return common
-      if (fault.kind === 'code') return answer(fault.errorCode, {}, fault.errorMessage)
-      if (fault.kind === 'token-expired') fake.expireTokens()
-      return answer(faultCodes[fault.kind as keyof typeof faultCodes])
+      return answerFault(fault as VendorFault, {
+        answer,
+        expireTokens: () => fake.expireTokens(),
+        deliver: () => route(request, endpoint, body, thirdTraceId),
+      })
     },
     fetch: toFetch((request) => fake.handle(request)),
-    mswHandlers: (baseURL) => createFxiaokeMswHandlers((request) => fake.handle(request), baseURL),
+    mswHandlers: (baseURL = 'https://open.fxiaoke.com') =>
+      mswHandlersFor((request) => fake.handle(request), baseURL),
     inbox: [],
     requests: [],
     inject(fault, injectOptions = {}) {

@@ -4,8 +4,8 @@ export {
   type FxiaokeFake,
   type FxiaokeFakeOptions,
   type FxiaokeFakeRequest,
-  type FxiaokeFault,
-  type FxiaokeInboxMessage,
+  type FxiaokeInboxEntry,
   invalidParameterCode,
 } from './fxiaoke-fake.js'
-export { createFxiaokeMswHandlers } from './msw-handlers.js'
+export type { FxiaokeFault } from './fxiaoke-faults.js'
+export { fxiaokeSandbox } from './fxiaoke-sandbox.js'

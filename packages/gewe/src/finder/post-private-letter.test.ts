@@ -4,7 +4,7 @@ import { createGewe } from '../index.js'
 import { createGeweFake } from '../testing/index.js'
 
 const token = 'tok-0123456789abcdef'
-const seed = {
+const example = {
   appId: 'wx_app_1',
   content: '文本',
   msgSessionId: '3eab1521919d4531c83a166faa56cf844737c4a295b127f3edcb68ed4375d049@findermsg',
@@ -18,29 +18,29 @@ function setup(ids: string[] = [], settings: Record<string, unknown> = {}) {
   return { fake, client }
 }
 
-describe('finder.postPrivateLetter (the seed)', () => {
-  it('POSTs exactly the seed body to {base}/finder/postPrivateLetter with X-GEWE-TOKEN', async () => {
+describe('finder.postPrivateLetter (the documented example)', () => {
+  it('POSTs exactly the documented example body to {base}/finder/postPrivateLetter with X-GEWE-TOKEN', async () => {
     const { fake, client } = setup()
-    await client.finder.postPrivateLetter(seed)
+    await client.finder.postPrivateLetter(example)
     expect(fake.requests).toHaveLength(1)
     const [request] = fake.requests
     expect(request?.method).toBe('POST')
     expect(request?.path).toBe('/gewe/v2/api/finder/postPrivateLetter')
     expect(request?.headers['x-gewe-token']).toBe(token)
     expect(request?.headers['content-type']).toMatch(/^application\/json/)
-    expect(request?.body).toStrictEqual(seed)
+    expect(request?.body).toStrictEqual(example)
     expect(Object.keys(request?.body as object).sort()).toEqual(
       ['appId', 'content', 'msgSessionId', 'myUserName', 'toUserName'].sort(),
     )
     expect(fake.inbox).toMatchObject([
-      { path: '/finder/postPrivateLetter', to: seed.toUserName, content: '文本' },
+      { path: '/finder/postPrivateLetter', to: example.toUserName, content: '文本' },
     ])
   })
 
   it('sends proxyIp only when configured', async () => {
     const { fake, client } = setup([], { proxyIp: '' })
-    await client.finder.postPrivateLetter(seed)
-    expect(fake.requests[0]?.body).toStrictEqual({ ...seed, proxyIp: '' })
+    await client.finder.postPrivateLetter(example)
+    expect(fake.requests[0]?.body).toStrictEqual({ ...example, proxyIp: '' })
   })
 
   it.each([
@@ -54,31 +54,31 @@ describe('finder.postPrivateLetter (the seed)', () => {
     const raw = await (
       await createGeweFake({ token, newMsgId: () => id }).fetch(
         'http://x/gewe/v2/api/finder/postPrivateLetter',
-        { method: 'POST', headers: { 'x-gewe-token': token }, body: JSON.stringify(seed) },
+        { method: 'POST', headers: { 'x-gewe-token': token }, body: JSON.stringify(example) },
       )
     ).text()
     expect(raw).toContain(`"newMsgId":${id}}`)
-    await expect(client.finder.postPrivateLetter(seed)).resolves.toStrictEqual({ newMsgId: id })
+    await expect(client.finder.postPrivateLetter(example)).resolves.toStrictEqual({ newMsgId: id })
   })
 
   it('turns a safe-integer newMsgId into a string too', async () => {
     const { client } = setup(['12345'])
-    await expect(client.finder.postPrivateLetter(seed)).resolves.toStrictEqual({ newMsgId: '12345' })
+    await expect(client.finder.postPrivateLetter(example)).resolves.toStrictEqual({ newMsgId: '12345' })
   })
 
   it.each(['appId', 'content', 'toUserName', 'myUserName', 'msgSessionId'] as const)(
     'rejects an empty or missing %s with nothing sent',
     async (field) => {
       const { fake, client } = setup()
-      const empty = client.finder.postPrivateLetter({ ...seed, [field]: '' })
+      const empty = client.finder.postPrivateLetter({ ...example, [field]: '' })
       await expect(empty).rejects.toSatisfy(
         (error: ValidationError) =>
           ValidationError.isInstance(error) &&
           error.delivery === 'not-sent' &&
           error.issues.some((issue) => issue.path === field && issue.message === 'must not be empty'),
       )
-      const { [field]: _removed, ...missing } = seed
-      await expect(client.finder.postPrivateLetter(missing as typeof seed)).rejects.toBeInstanceOf(
+      const { [field]: _removed, ...missing } = example
+      await expect(client.finder.postPrivateLetter(missing as typeof example)).rejects.toBeInstanceOf(
         ValidationError,
       )
       expect(fake.requests).toHaveLength(0)

@@ -1,6 +1,7 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import { exactId, type GeweContext, type GeweResult, requiredString, sendPaced } from '../gewe-context.js'
+import { type GeweContext, oncePerClient, sendPaced } from '../gewe-context.js'
+import { exactId } from '../gewe-envelope.js'
 
 /**
  * Body of `POST /finder/postPrivateLetter` (Channels private-letter text), field names as GeWe spells them.
@@ -29,24 +30,24 @@ export interface PostPrivateLetterData {
 
 const dataSchema = v.object({ newMsgId: exactId })
 
+const bodySchema = oncePerClient((content) =>
+  v.object({
+    appId: nonEmptyText,
+    content,
+    toUserName: nonEmptyText,
+    myUserName: nonEmptyText,
+    msgSessionId: nonEmptyText,
+  }),
+)
+
 /** Sends a Channels private-letter text. Internal: the client exposes it as `finder.postPrivateLetter`. */
 export function postPrivateLetter(
   context: GeweContext,
   body: PostPrivateLetterBody,
   options?: CallOptions,
-): Promise<GeweResult<PostPrivateLetterData>> {
+): Promise<EndpointResult<PostPrivateLetterData>> {
   const operation = 'finder.postPrivateLetter'
-  const input = validateInput(
-    v.object({
-      appId: requiredString,
-      content: context.content,
-      toUserName: requiredString,
-      myUserName: requiredString,
-      msgSessionId: requiredString,
-    }),
-    body,
-    { vendor: 'gewe', operation },
-  )
+  const input = validateInput(bodySchema(context), body, { vendor: 'gewe', operation })
   const wire: Record<string, unknown> = {
     appId: input.appId,
     content: input.content,

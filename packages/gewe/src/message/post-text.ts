@@ -1,6 +1,7 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import { exactId, type GeweContext, type GeweResult, requiredString, sendPaced } from '../gewe-context.js'
+import { type GeweContext, oncePerClient, sendPaced } from '../gewe-context.js'
+import { exactId } from '../gewe-envelope.js'
 
 /**
  * Body of `POST /message/postText`, field names as GeWe spells them.
@@ -46,23 +47,18 @@ const atsSchema = v.pipe(
   v.regex(/^(notify@all|[^\s,]+(,[^\s,]+)*)$/, 'must be comma-separated wxids or notify@all'),
 )
 
+const bodySchema = oncePerClient((content) =>
+  v.object({ appId: nonEmptyText, toWxid: nonEmptyText, content, ats: v.optional(atsSchema) }),
+)
+
 /** Sends a chat text. Internal: the client exposes it as `message.postText`. */
 export function postText(
   context: GeweContext,
   body: PostTextBody,
   options?: CallOptions,
-): Promise<GeweResult<PostTextData>> {
+): Promise<EndpointResult<PostTextData>> {
   const operation = 'message.postText'
-  const input = validateInput(
-    v.object({
-      appId: requiredString,
-      toWxid: requiredString,
-      content: context.content,
-      ats: v.optional(atsSchema),
-    }),
-    body,
-    { vendor: 'gewe', operation },
-  )
+  const input = validateInput(bodySchema(context), body, { vendor: 'gewe', operation })
   const wire: Record<string, unknown> = { appId: input.appId, toWxid: input.toWxid, content: input.content }
   if (input.ats !== undefined) wire.ats = input.ats
   return sendPaced(

@@ -1,6 +1,4 @@
-import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createGewe } from '../index.js'
+import { describe, expect, it } from 'vitest'
 import { createGeweFake } from './index.js'
 
 const token = 'fake-token-123'
@@ -84,7 +82,7 @@ describe('createGeweFake', () => {
   it('injects faults only for matching requests', async () => {
     const fake = createGeweFake({ token })
     fake.inject(
-      { kind: 'ret-500', delivered: false },
+      { kind: 'server-error', delivered: false },
       { match: (request) => request.url.endsWith('/finder/postPrivateLetter') },
     )
     expect((await (await post(fake, '/message/postText', text)).json()).ret).toBe(200)
@@ -94,22 +92,5 @@ describe('createGeweFake', () => {
       msg: null,
     })
     expect(fake.inbox).toHaveLength(1)
-  })
-})
-
-describe('fake.mswHandlers', () => {
-  const fake = createGeweFake({ token, newMsgId: () => '243683914400108297' })
-  const server = setupServer(...fake.mswHandlers(), ...fake.mswHandlers('https://gewe.example.com/v2/api'))
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterAll(() => server.close())
-
-  it('answers the default base and a custom one through msw', async () => {
-    const client = createGewe({ token, pacing: false })
-    await expect(client.message.postText(text)).resolves.toMatchObject({ newMsgId: '243683914400108297' })
-    const custom = createGewe({ token, pacing: false, baseURL: 'https://gewe.example.com/v2/api' })
-    await expect(custom.sendText({ appId: 'a', toWxid: 'c' }, 'yo')).resolves.toMatchObject({
-      messageId: '243683914400108297',
-    })
-    expect(fake.inbox).toHaveLength(2)
   })
 })

@@ -2,29 +2,35 @@ import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
-  type RecordedRequest,
+  mswHandlersFor,
   recordRequest,
   toFetch,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { defaultBaseURL } from '../gewe-settings.js'
-import { geweMswHandlers } from './msw-handlers.js'
 
 /**
  * Faults the GeWe fake can inject, besides the common ones (`delay`, `html` for an HTTP 5xx
  * gateway page, `broken-body`, `drop`).
  * - `offline`: `ret 500`, `data.msg` "微信已离线" (the device must log in again).
- * - `invalid-token`: `ret 500`, "X-GEWE-TOKEN=<token> 不可用或已过期" (echoing the token, as GeWe does).
- * - `ret-500`: a generic failure; `msg` defaults to `null`, the ambiguous case. The message is still
- *   recorded in the inbox unless `delivered: false`.
+ * - `auth-failed`: `ret 500`, "X-GEWE-TOKEN=<token> 不可用或已过期" (echoing the token, as GeWe does).
+ * - `server-error`: a generic `ret 500` failure; `msg` defaults to `null`, the ambiguous case. The
+ *   message is still recorded in the inbox unless `delivered: false`; `status` is the HTTP status it
+ *   arrives with (default 200, as GeWe answers failures).
  * @see https://doc.geweapi.com/
  */
 export type GeweFault =
   | CommonFault
   | { kind: 'offline' }
-  | { kind: 'invalid-token' }
-  | { kind: 'ret-500'; msg?: string | null; data?: { code?: string; msg?: string }; delivered?: boolean }
+  | { kind: 'auth-failed' }
+  | {
+      kind: 'server-error'
+      status?: number
+      msg?: string | null
+      data?: { code?: string; msg?: string }
+      delivered?: boolean
+    }
 
 /** Options of {@link createGeweFake}. */
 export interface GeweFakeOptions {
@@ -37,7 +43,7 @@ export interface GeweFakeOptions {
 }
 
 /** A message the fake accepted. `to` is `toWxid` (postText) or `toUserName` (postPrivateLetter). */
-export interface GeweInboxItem {
+export interface GeweInboxEntry {
   path: '/message/postText' | '/finder/postPrivateLetter'
   appId: string
   to: string
@@ -47,11 +53,9 @@ export interface GeweInboxItem {
   body: Record<string, unknown>
 }
 
-/** A request as the fake saw it, for shape assertions. */
-export type GeweFakeRequest = RecordedRequest
-
 /** A fake GeWe: a fetch handler, msw handlers, an inbox and fault injection. */
-export interface GeweFake extends VendorFake<GeweInboxItem, GeweFault> {
+export interface GeweFake extends VendorFake<GeweInboxEntry, GeweFault> {
+  /** msw handlers answering every request below `baseURL` (default: GeWe's SaaS base). */
   mswHandlers(baseURL?: string): HttpHandler[]
 }
 
@@ -61,9 +65,9 @@ const required = {
 } as const
 
 /** A GeWe envelope as JSON text; `dataJson` is spliced in raw so 64-bit ids stay raw numbers. */
-function envelope(ret: number, msg: string | null, dataJson?: string): Response {
+function envelope(ret: number, msg: string | null, dataJson?: string, status = 200): Response {
   const text = `{"ret":${ret},"msg":${JSON.stringify(msg)}${dataJson === undefined ? '' : `,"data":${dataJson}`}}`
-  return new Response(text, { headers: { 'content-type': 'application/json;charset=UTF-8' } })
+  return new Response(text, { status, headers: { 'content-type': 'application/json;charset=UTF-8' } })
 }
 
 /**
@@ -87,15 +91,15 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
     const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
     const missing = fields.find((field) => typeof record[field] !== 'string' || record[field] === '')
     if (missing) return envelope(500, '参数错误', JSON.stringify({ code: '-1', msg: `${missing} 不能为空` }))
-    return deliver(path as GeweInboxItem['path'], record)
+    return deliver(path as GeweInboxEntry['path'], record)
   }
 
-  function deliver(path: GeweInboxItem['path'], body: Record<string, unknown>): Response {
+  function deliver(path: GeweInboxEntry['path'], body: Record<string, unknown>): Response {
     const newMsgId = String(nextId())
     if (!/^\d+$/.test(newMsgId)) throw new Error(`newMsgId must be decimal digits, got ${newMsgId}`)
     const postText = path === '/message/postText'
     const to = String(postText ? body.toWxid : body.toUserName)
-    const item: GeweInboxItem = {
+    const item: GeweInboxEntry = {
       path,
       appId: String(body.appId),
       to,
@@ -123,14 +127,15 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
     const { body } = recorded
     const fault = faults.take(request)
     if (fault?.kind === 'offline') return envelope(500, '操作失败', '{"code":"-1","msg":"微信已离线"}')
-    if (fault?.kind === 'invalid-token')
+    if (fault?.kind === 'auth-failed')
       return envelope(500, `X-GEWE-TOKEN=${recorded.headers['x-gewe-token']} 不可用或已过期`)
-    if (fault?.kind === 'ret-500') {
+    if (fault?.kind === 'server-error') {
       if (fault.delivered !== false && path in required) await answer(request, path, body)
       return envelope(
         500,
         fault.msg ?? null,
         fault.data === undefined ? undefined : JSON.stringify(fault.data),
+        fault.status,
       )
     }
     const normal = () => answer(request, path, body)
@@ -141,7 +146,7 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
   const fake: GeweFake = {
     handle,
     fetch: toFetch(handle),
-    mswHandlers: (baseURL = defaultBaseURL) => geweMswHandlers(fake, baseURL),
+    mswHandlers: (baseURL = defaultBaseURL) => mswHandlersFor(handle, baseURL),
     inbox: [],
     requests: [],
     inject: (fault, injectOptions) => faults.inject(fault, injectOptions),

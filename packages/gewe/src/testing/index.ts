@@ -2,8 +2,7 @@ export {
   createGeweFake,
   type GeweFake,
   type GeweFakeOptions,
-  type GeweFakeRequest,
   type GeweFault,
-  type GeweInboxItem,
+  type GeweInboxEntry,
 } from './gewe-fake.js'
-export { geweMswHandlers } from './msw-handlers.js'
+export { geweSandbox } from './gewe-sandbox.js'

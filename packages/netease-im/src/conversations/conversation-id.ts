@@ -1,6 +1,5 @@
-import { validateInput } from '@msg/core'
+import { nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import { nonEmptyText, stringRule } from '../validation-rules.js'
 
 /** A conversation type: 1 / `'p2p'` (one-to-one), 2 / `'team'` (advanced team), 3 / `'superteam'`. */
 export type ConversationType = 1 | 2 | 3 | 'p2p' | 'team' | 'superteam'
@@ -16,11 +15,11 @@ export interface ConversationIdParts {
 
 const typeNumbers = { p2p: 1, team: 2, superteam: 3 } as const
 
-/** Ids travel in the URL path: lone surrogates would make `encodeURIComponent` throw. */
-const wellFormed = v.check((text: string) => !/\p{Cs}/u.test(text), 'must be well-formed text')
-
-/** An account or team id: non-empty, well-formed, without the `|` separator. */
-export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'), wellFormed)
+/**
+ * An account or team id: non-empty, well-formed (ids travel in the URL path, where a lone surrogate
+ * would make `encodeURIComponent` throw), without the `|` separator.
+ */
+export const accountIdSchema = v.pipe(nonEmptyText, v.excludes('|', 'must not contain |'))
 
 /** A conversation type as a number (1–3) or a name. */
 export const conversationTypeSchema = v.picklist(
@@ -30,9 +29,8 @@ export const conversationTypeSchema = v.picklist(
 
 /** A ready conversation id as the send-message path takes it. */
 export const conversationIdSchema = v.pipe(
-  stringRule,
+  nonEmptyText,
   v.regex(/^[^|]+\|[123]\|[^|]+$/, 'must be sender_id|conversation_type|receiver_id with type 1, 2 or 3'),
-  wellFormed,
 )
 
 /** `sender_id|conversation_type|receiver_id` from already validated parts. */
@@ -44,7 +42,7 @@ export function joinConversationId(senderId: string, type: ConversationType, rec
  * Builds a conversation id, `sender_id|conversation_type|receiver_id` (e.g. `alice|1|bob`), for
  * `client.conversation.sendMessage`. Throws a `ValidationError` for an empty id, an id containing `|`,
  * or a type other than 1–3 / `p2p` / `team` / `superteam`.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export function conversationId(parts: ConversationIdParts): string {
   const valid = validateInput(

@@ -1,6 +1,16 @@
+import { nonEmptyText } from '@msg/core'
 import * as v from 'valibot'
-import { integerRule, nonEmptyText, stringRule } from '../validation-rules.js'
 import { conversationIdSchema } from './conversation-id.js'
+
+const stringRule = v.string('must be a string')
+
+/** An integer of at least `minimum` (also used by the settings schema). */
+export const integerAtLeast = (minimum: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be an integer'),
+    v.minValue(minimum, `must be at least ${minimum}`),
+  )
 
 const isJson = (text: string) => {
   try {
@@ -50,8 +60,8 @@ function buildSchema(textLimit: number) {
             message: v.pipe(
               v.looseObject(
                 {
-                  message_type: integerRule(0),
-                  sub_type: v.optional(integerRule(0)),
+                  message_type: integerAtLeast(0),
+                  sub_type: v.optional(integerAtLeast(0)),
                   text: v.optional(stringRule),
                   message_client_id: v.optional(nonEmptyText),
                 },

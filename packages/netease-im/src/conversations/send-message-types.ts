@@ -130,7 +130,10 @@ export interface NeteaseImSendMessageBody {
   team_option?: NeteaseImTeamOption
   superteam_option?: NeteaseImSuperteamOption
   robot_config?: NeteaseImRobotConfig
-  /** Newer than the seed; passed through unchanged. */
+  /**
+   * `target_option`, `thread_config` and `ai_params`: in NetEase's server SDKs but not described field
+   * by field in the send-message reference; passed through unchanged.
+   */
   target_option?: Record<string, unknown>
   thread_config?: Record<string, unknown>
   ai_params?: Record<string, unknown>

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { appSecret, seedBody, setup } from '../../test/setup.js'
+import { appSecret, exampleBody, setup } from '../../test/setup.js'
 import { conversationId } from '../index.js'
 
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex')
 
-describe('conversation.sendMessage (seed)', () => {
-  it('sends the seed body to the encoded conversation path, signed, and returns the documented data', async () => {
+describe('conversation.sendMessage', () => {
+  it('sends the documented example body to the encoded conversation path, signed, and returns the documented data', async () => {
     const { fake, client } = setup()
-    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', seedBody)
+    const data = await client.conversation.sendMessage('apifoxtest1|1|accid4', exampleBody)
     expect(fake.requests).toHaveLength(1)
     const [request] = fake.requests
     expect(request?.method).toBe('POST')
@@ -20,8 +20,8 @@ describe('conversation.sendMessage (seed)', () => {
     expect(request?.headers['x-custom-traceid']).toMatch(/^[0-9a-f]{32}$/)
     const clientId = (request!.body as { message: { message_client_id: string } }).message.message_client_id
     expect(request?.body).toEqual({
-      ...seedBody,
-      message: { ...seedBody.message, message_client_id: clientId },
+      ...exampleBody,
+      message: { ...exampleBody.message, message_client_id: clientId },
     })
     expect(request?.body).not.toHaveProperty('conversation_id')
     expect(data).toEqual({
@@ -33,8 +33,8 @@ describe('conversation.sendMessage (seed)', () => {
       create_time: expect.any(Number),
       message_type: 0,
       sub_type: 26357002,
-      text: seedBody.message.text,
-      attachment: seedBody.message.attachment,
+      text: exampleBody.message.text,
+      attachment: exampleBody.message.attachment,
     })
   })
 
@@ -106,7 +106,7 @@ describe('conversation.sendMessage (seed)', () => {
     expect(fake.inbox[0]?.trace_id).toBe('trace-1')
   })
 
-  it('passes fields newer than the seed through unchanged', async () => {
+  it('passes fields the schema does not check through unchanged', async () => {
     const { fake, client } = setup()
     await client.conversation.sendMessage('a|1|b', {
       message: { message_type: 100, sub_type: 1, attachment: { custom: true } },

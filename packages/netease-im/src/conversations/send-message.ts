@@ -1,19 +1,10 @@
-import { type CallOptions, type HttpClient, randomUuid, validateInput } from '@msg/core'
+import { type CallOptions, type EndpointResult, randomUuid, validateInput } from '@msg/core'
 import * as v from 'valibot'
+import type { NeteaseImContext } from '../netease-im-context.js'
 import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../netease-im-envelope.js'
 import { duplicateMessageCode } from '../netease-im-error-codes.js'
 import { sendMessageInputSchema } from './send-message-schema.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './send-message-types.js'
-
-/** What an endpoint needs from the client. */
-export interface NeteaseImContext {
-  http: HttpClient
-  /** Signature headers for one attempt (none when a proxy signs). */
-  sign: () => Promise<Record<string, string>>
-  textLimit: number
-  rateLimitWaitMs: number
-  clockOffsetMs: number
-}
 
 const sentMessageSchema = v.looseObject({
   message_server_id: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String))),
@@ -21,16 +12,16 @@ const sentMessageSchema = v.looseObject({
 
 /**
  * POST /im/v2/conversations/{conversation_id}/messages. Validates first, fills `message_client_id`
- * (idempotencyKey or a UUID) and keeps it and `X-custom-traceid` on every attempt, re-signs every
- * attempt, and reads 107306 as "already delivered". Returns the data and the trace id.
- * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
+ * (idempotencyKey or a UUID) and keeps it and `X-custom-traceid` on every attempt (the transport
+ * signs each attempt afresh), and reads 107306 as "already delivered". Returns the data and the trace id.
+ * @see https://yunxin-im.apifox.cn/api-146885002
  */
 export async function sendConversationMessage(
   context: NeteaseImContext,
   conversationId: string,
   body: NeteaseImSendMessageBody,
   options?: CallOptions,
-): Promise<{ data: NeteaseImSentMessage; requestId: string }> {
+): Promise<EndpointResult<NeteaseImSentMessage>> {
   const operation = 'conversation.sendMessage'
   const input = validateInput(
     sendMessageInputSchema(context.textLimit),
@@ -46,11 +37,7 @@ export async function sendConversationMessage(
   const data = await context.http.send<NeteaseImSentMessage>({
     operation,
     path: `/im/v2/conversations/${encodeURIComponent(conversationId)}/messages`,
-    headers: async () => ({
-      ...(await context.sign()),
-      'Content-Type': 'application/json;charset=utf-8',
-      'X-custom-traceid': traceId,
-    }),
+    headers: { 'Content-Type': 'application/json;charset=utf-8', 'X-custom-traceid': traceId },
     body: sent,
     // NetEase de-duplicates message_client_id (107306), reused on every attempt.
     idempotent: true,

@@ -1,4 +1,3 @@
-export { neteaseImMswHandlers } from './msw-handlers.js'
 export {
   createNeteaseImFake,
   type NeteaseImFake,
@@ -7,3 +6,4 @@ export {
   type NeteaseImFault,
   type NeteaseImInboxEntry,
 } from './netease-im-fake.js'
+export { neteaseImSandbox } from './netease-im-sandbox.js'

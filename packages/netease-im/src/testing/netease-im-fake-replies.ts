@@ -1,9 +1,15 @@
-import { createCheckSum } from '../netease-im-signing.js'
+import { createCheckSum } from '../netease-im-auth.js'
 
-/** A NetEase envelope with HTTP 200 (NetEase answers business failures with HTTP 200 too). */
-export function envelopeResponse(code: number, msg: string, dataJson = '{}', nowMs = Date.now()): Response {
+/** A NetEase envelope, by default with HTTP 200 (NetEase answers business failures with HTTP 200 too). */
+export function envelopeResponse(
+  code: number,
+  msg: string,
+  dataJson = '{}',
+  nowMs = Date.now(),
+  status = 200,
+): Response {
   return new Response(`{"code":${code},"msg":${JSON.stringify(msg)},"data":${dataJson}}`, {
-    status: 200,
+    status,
     headers: { 'content-type': 'application/json;charset=utf-8', date: new Date(nowMs).toUTCString() },
   })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSignatureHeaders } from '../netease-im-signing.js'
+import { createSignatureHeaders } from '../netease-im-auth.js'
 import { createNeteaseImFake } from './index.js'
 
 const credentials = { appKey: 'test-app-key', appSecret: 'test-app-secret' }
@@ -76,11 +76,21 @@ describe('createNeteaseImFake', () => {
     expect((await post(fake, text)).text).toContain('"code":416')
     fake.inject({ kind: 'broken-body' })
     expect((await post(fake, text)).text).not.toContain('}')
-    fake.inject({ kind: 'server-error', accept: true })
+    fake.inject({ kind: 'server-error', delivered: true })
     expect((await post(fake, text)).text).toContain('"code":500')
     expect(fake.inbox).toHaveLength(1)
     fake.reset()
     expect([fake.inbox.length, fake.requests.length]).toEqual([0, 0])
     expect((await post(fake, text)).text).toContain('"code":200')
+  })
+
+  it('answers server-error with HTTP 200 by default or the given status, storing only when delivered', async () => {
+    const fake = createNeteaseImFake()
+    fake.inject({ kind: 'server-error', code: 503 })
+    expect(await post(fake, text)).toMatchObject({ status: 200, text: expect.stringContaining('"code":503') })
+    expect(fake.inbox).toHaveLength(0)
+    fake.inject({ kind: 'server-error', status: 500, delivered: true })
+    expect(await post(fake, text)).toMatchObject({ status: 500, text: expect.stringContaining('"code":500') })
+    expect(fake.inbox).toHaveLength(1)
   })
 })

@@ -3,13 +3,14 @@ import {
   applyCommonFault,
   type CommonFault,
   createFaultQueue,
+  mswHandlersFor,
   type RecordedRequest,
   recordRequest,
   toFetch,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
-import { neteaseImMswHandlers } from './msw-handlers.js'
+import { neteaseImBaseURL } from '../netease-im-settings.js'
 import {
   dataWithRawId,
   envelopeResponse,
@@ -20,15 +21,15 @@ import {
 /**
  * Faults the fake can inject, besides the common ones (`delay`, `html`, `broken-body`, `drop`):
  * - `rate-limit`: code 416 (or `code`, e.g. 107323), nothing stored.
- * - `server-error`: code 500 (or 503, 514); with `accept: true` the message is stored first
- *   (delivered, but the answer says it failed).
+ * - `server-error`: code 500 (or 503, 514) with HTTP `status` (default 200, as NetEase answers);
+ *   with `delivered: true` the message is stored first (delivered, but the answer says it failed).
  * - `code`: any code and msg, nothing stored.
  * - `clock-skew`: the fake's clock runs `seconds` ahead (negative: behind) for this request.
  */
 export type NeteaseImFault =
   | CommonFault
   | { kind: 'rate-limit'; code?: 416 | 107323 }
-  | { kind: 'server-error'; code?: 500 | 503 | 514; accept?: boolean }
+  | { kind: 'server-error'; code?: 500 | 503 | 514; status?: number; delivered?: boolean }
   | { kind: 'code'; code: number; msg?: string }
   | { kind: 'clock-skew'; seconds: number }
 
@@ -71,6 +72,10 @@ export type NeteaseImFakeRequest = RecordedRequest
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export interface NeteaseImFake extends VendorFake<NeteaseImInboxEntry, NeteaseImFault> {
+  /**
+   * msw handlers answering every request below `baseURL` (default `https://open.yunxinapi.com`) with
+   * this fake; a `drop` fault is a network error.
+   */
   mswHandlers(baseURL?: string): HttpHandler[]
 }
 
@@ -97,6 +102,8 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     const nowMs = now() + (fault?.kind === 'clock-skew' ? fault.seconds * 1000 : 0)
     const reply = (code: number, msg: string, dataJson?: string) =>
       envelopeResponse(code, msg, dataJson, nowMs)
+    const status = fault?.kind === 'server-error' ? fault.status : undefined
+    const serverError = (code: number) => envelopeResponse(code, 'server error', undefined, nowMs, status)
     const url = new URL(request.url)
     const match = sendPath.exec(url.pathname)
     if (request.method !== 'POST' || !match) return reply(404, 'not found')
@@ -104,7 +111,7 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     if (refused) return reply(refused.code, refused.msg)
     if (fault?.kind === 'rate-limit') return reply(fault.code ?? 416, 'frequency limit exceeded')
     if (fault?.kind === 'code') return reply(fault.code, fault.msg ?? 'injected failure')
-    if (fault?.kind === 'server-error' && !fault.accept) return reply(fault.code ?? 500, 'server error')
+    if (fault?.kind === 'server-error' && !fault.delivered) return serverError(fault.code ?? 500)
     if (!request.headers.get('content-type')?.startsWith('application/json'))
       return reply(414, 'parameter error: Content-Type must be application/json')
     const parsed = parseSendMessage(match[1] ?? '', bodyText)
@@ -145,7 +152,7 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     })
     delivered.set(key, { entry, dataJson })
     fake.inbox.push(entry)
-    if (fault?.kind === 'server-error') return reply(fault.code ?? 500, 'server error')
+    if (fault?.kind === 'server-error') return serverError(fault.code ?? 500)
     return reply(200, 'success', dataJson)
   }
 
@@ -164,7 +171,7 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   const fake: NeteaseImFake = {
     handle,
     fetch: toFetch(handle),
-    mswHandlers: (baseURL) => neteaseImMswHandlers(handle, baseURL),
+    mswHandlers: (baseURL = neteaseImBaseURL()) => mswHandlersFor(handle, baseURL),
     inbox: [],
     requests: [],
     inject: (fault, injectOptions) => faults.inject(fault, injectOptions),

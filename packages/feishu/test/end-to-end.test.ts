@@ -1,10 +1,19 @@
-import { AuthError, RateLimitError, ResponseError, ValidationError, VendorError } from '@msg/core'
-import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  AuthError,
+  NetworkError,
+  RateLimitError,
+  ResponseError,
+  ValidationError,
+  VendorError,
+} from '@msg/core'
+import { type ServedHandler, serve } from '@msg/core/testing'
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createFeishu, type FeishuOptions, mention } from '../src/index.js'
-import type { FeishuFake } from '../src/testing/index.js'
+import { createFeishuFake, type FeishuFake } from '../src/testing/index.js'
 
-/** The seed's request body example, exactly as documented (001_50df1f82ceff09ae.txt). */
-export const seedBodyText = `{
+/** The v4 send's request body example from Feishu's docs, exactly as documented. */
+const documentedBodyText = `{
    "open_id":"ou_5ad573a6411d72b8305fda3a9c15c70e",
    "root_id":"om_40eb06e7b84dc71c03e009ad3c754195",
    "chat_id":"oc_5ad11d72b830411d72b836c20",
@@ -18,9 +27,9 @@ export const seedBodyText = `{
 
 const messagePaths = ['/open-apis/message/v4/send/', '/open-apis/im/v1/messages']
 
-/** The "Done when" list of issue 3, run against one way of reaching the fake (msw or loopback HTTP). */
-export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; settings: FeishuOptions }) {
-  describe(`done when (${name})`, () => {
+/** The client against the fake, reached one way (loopback HTTP or msw). */
+function endToEndSuite(name: string, setup: () => { fake: FeishuFake; settings: FeishuOptions }) {
+  describe(`end to end (${name})`, () => {
     let fake: FeishuFake
     let client: ReturnType<typeof createFeishu>
     const tokenRequests = () => fake.requests.filter((request) => request.path.endsWith('/internal'))
@@ -33,8 +42,8 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
       client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, ...context.settings })
     })
 
-    it('sends the seed request byte for byte: trailing slash, headers, JSON body', async () => {
-      const body = JSON.parse(seedBodyText)
+    it('sends the documented v4 request byte for byte: trailing slash, headers, JSON body', async () => {
+      const body = JSON.parse(documentedBodyText)
       const data = await client.message.send(body)
       expect(data).toEqual({ message_id: fake.inbox[0]?.message_id })
       expect(data.message_id).toMatch(/^om_/)
@@ -47,8 +56,8 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
       expect(send?.query).toEqual({})
       expect(send?.headers.authorization).toBe(`Bearer ${fake.issuedTokens[0]}`)
       expect(send?.headers['content-type']).toBe('application/json; charset=utf-8')
-      expect(send?.text).toBe(JSON.stringify(JSON.parse(seedBodyText)))
-      expect(send?.text).toBe(seedBodyText.replace(/\n\s*/g, '').replace(/": "/g, '":"'))
+      expect(send?.text).toBe(JSON.stringify(JSON.parse(documentedBodyText)))
+      expect(send?.text).toBe(documentedBodyText.replace(/\n\s*/g, '').replace(/": "/g, '":"'))
       expect(fake.inbox[0]?.text).toBe(body.content.text)
     })
 
@@ -173,3 +182,55 @@ export function doneWhenSuite(name: string, setup: () => { fake: FeishuFake; set
     })
   })
 }
+
+describe('loopback HTTP', () => {
+  const fake = createFeishuFake()
+  let served: ServedHandler
+
+  beforeAll(async () => {
+    served = await serve(fake.handle)
+  })
+  afterAll(() => served.close())
+
+  endToEndSuite('loopback HTTP', () => ({ fake, settings: { baseURL: served.url } }))
+})
+
+describe('msw', () => {
+  const fake = createFeishuFake()
+  const lark = createFeishuFake({ appId: 'cli_lark', appSecret: 'lark-secret' })
+  const server = setupServer(...fake.mswHandlers(), ...lark.mswHandlers('https://open.larksuite.com'))
+
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterAll(() => server.close())
+
+  endToEndSuite('msw', () => ({ fake, settings: {} }))
+
+  it("sends to open.larksuite.com with domain: 'lark'", async () => {
+    fake.reset()
+    const client = createFeishu({ appId: 'cli_lark', appSecret: 'lark-secret', domain: 'lark' })
+    const sent = await client.sendText({ email: 'a@example.com' }, 'hello Lark')
+    expect(sent).toMatchObject({ vendor: 'feishu', messageId: lark.inbox[0]?.message_id })
+    expect(lark.requests.map((request) => request.path)).toEqual([
+      '/open-apis/auth/v3/tenant_access_token/internal',
+      '/open-apis/im/v1/messages',
+    ])
+    expect(lark.requests[1]?.query).toEqual({ receive_id_type: 'email' })
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('turns a dropped connection into a network error: a v4 send is not resent', async () => {
+    fake.reset()
+    const client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret })
+    fake.inject({ kind: 'drop' })
+    const error = await client.message
+      .send({ chat_id: 'oc_1', msg_type: 'text', content: { text: 'hi' } })
+      .catch((caught: unknown) => caught)
+    expect(NetworkError.isInstance(error)).toBe(true)
+    expect(error).toMatchObject({ delivery: 'unknown' })
+    expect(fake.requests.map((request) => request.url)).toEqual([
+      'https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal',
+      'https://open.feishu.cn/open-apis/message/v4/send/',
+    ])
+    expect(fake.inbox).toHaveLength(0)
+  })
+})
