@@ -18,7 +18,6 @@ import {
   type FeishuInboundMessage,
   feishuSignature,
 } from '../src/webhook/index.js'
-import { createFeishuReaches, loopbackReplyClient } from './loopback-reply-client.js'
 
 const verificationToken = 'e2e-verification-token'
 const encryptKey = 'e2e-encrypt-key'
@@ -34,7 +33,8 @@ const handlers = {
     toast: { type: 'info' as const, content: 'Clicked' },
   })),
 }
-let client: Pick<FeishuClient, 'im'>
+// The client replies through the fake over HTTP; its URL is known once the fake listens.
+let client: FeishuClient
 const webhook = createFeishuWebhook({
   verificationToken,
   encryptKey,
@@ -49,7 +49,7 @@ const webhook = createFeishuWebhook({
 
 beforeAll(async () => {
   fakeServer = await serve(fake.handle)
-  client = loopbackReplyClient(fake, fakeServer.url)
+  client = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, baseURL: fakeServer.url })
 })
 afterAll(() => fakeServer.close())
 beforeEach(() => {
@@ -242,32 +242,6 @@ describe('reply on a re-push', () => {
         parent_id: 'om_rerun',
       })
     } finally {
-      await close()
-    }
-  })
-})
-
-describe('reply through createFeishu', () => {
-  it('reaches the fake as an im/v1 reply', async (context) => {
-    if (!(await createFeishuReaches(fake, fakeServer.url))) {
-      context.skip('createFeishu cannot reach the fake in this tree (its transport is mid-refactor)')
-    }
-    fake.reset()
-    const { url, close } = await viaServe()
-    const real = createFeishu({ appId: fake.appId, appSecret: fake.appSecret, baseURL: fakeServer.url })
-    const previous = client
-    client = real
-    try {
-      handlers.onMessage.mockImplementation((message) => message.reply('pong').then(() => {}))
-      await deliverFeishuEvent(url, feishuTextMessageEvent('ping', { messageId: 'om_real' }), secure)
-      expect(fake.inbox.at(-1)).toMatchObject({
-        endpoint: 'im.message.reply',
-        parent_id: 'om_real',
-        text: 'pong',
-      })
-      expect(fake.inbox.at(-1)?.uuid).toBeDefined()
-    } finally {
-      client = previous
       await close()
     }
   })
