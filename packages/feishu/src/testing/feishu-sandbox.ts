@@ -11,7 +11,12 @@ const credentials = { appId: 'cli_sandbox', appSecret: 'sandbox-feishu-secret' }
  * `settings` add to or replace the client's settings (transport settings, `hooks`, `tokenStore`).
  * @see README.md#testing-kit-msgfeishutesting
  */
-export const feishuSandbox: SandboxVendor<FeishuSettings, FeishuTarget, FeishuClient> = {
+export const feishuSandbox: SandboxVendor<
+  FeishuSettings,
+  Extract<FeishuTarget, { chatId: string }>,
+  FeishuClient,
+  typeof credentials
+> = {
   vendor: 'feishu',
   credentials,
   target: { chatId: 'oc_sandbox_chat' },

@@ -11,7 +11,12 @@ const credentials = { appKey: 'sandbox-netease-app-key', appSecret: 'sandbox-net
  * sending to it.
  * @see README.md#testing-msgnetease-imtesting
  */
-export const neteaseImSandbox: SandboxVendor<NeteaseImSettings, NeteaseImTarget, NeteaseImClient> = {
+export const neteaseImSandbox: SandboxVendor<
+  NeteaseImSettings,
+  NeteaseImTarget,
+  NeteaseImClient,
+  typeof credentials
+> = {
   vendor: 'netease-im',
   credentials,
   target: { from: 'sandbox_alice', to: 'sandbox_bob', type: 'p2p' },
