@@ -8,6 +8,8 @@ import type { VendorFake } from './vendor-fake.js'
  * fake that accepts the sample credentials below, and a real client configured to send to it. Each
  * vendor's `./testing` exports one; tools list the four instead of knowing vendor details. A vendor
  * names its own sample target and credential types (`Target`, `Credentials`), so tools read them typed.
+ * `Settings` is the settings shape the sample credentials belong to (for a factory taking either app
+ * credentials or a pre-issued token: the app-credential branch), so `createClient` needs no cast.
  * @see @msg/core README.md#testing
  */
 export interface SandboxVendor<

@@ -1,6 +1,6 @@
 import type { SandboxVendor } from '@msg/core/testing'
 import { createFeishu, type FeishuClient } from '../feishu-client.js'
-import type { FeishuSettings } from '../feishu-settings.js'
+import type { FeishuAppCredentials, FeishuOptions } from '../feishu-settings.js'
 import type { FeishuTarget } from '../feishu-text-channel.js'
 import { createFeishuFake } from './feishu-fake.js'
 
@@ -12,7 +12,7 @@ const credentials = { appId: 'cli_sandbox', appSecret: 'sandbox-feishu-secret' }
  * @see README.md#testing-kit-msgfeishutesting
  */
 export const feishuSandbox: SandboxVendor<
-  FeishuSettings,
+  FeishuOptions & FeishuAppCredentials,
   Extract<FeishuTarget, { chatId: string }>,
   FeishuClient,
   typeof credentials
@@ -23,5 +23,5 @@ export const feishuSandbox: SandboxVendor<
   basePath: '',
   createFake: () => createFeishuFake(credentials),
   createClient: (origin, settings = {}) =>
-    createFeishu({ ...credentials, baseURL: origin.replace(/\/+$/, ''), ...settings } as FeishuSettings),
+    createFeishu({ ...credentials, baseURL: origin.replace(/\/+$/, ''), ...settings }),
 }

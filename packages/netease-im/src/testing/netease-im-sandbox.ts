@@ -1,6 +1,6 @@
 import type { SandboxVendor } from '@msg/core/testing'
 import { createNeteaseIm, type NeteaseImClient } from '../netease-im-client.js'
-import type { NeteaseImSettings } from '../netease-im-settings.js'
+import type { NeteaseImSignedSettings } from '../netease-im-settings.js'
 import type { NeteaseImTarget } from '../netease-im-text-channel.js'
 import { createNeteaseImFake } from './netease-im-fake.js'
 
@@ -12,7 +12,7 @@ const credentials = { appKey: 'sandbox-netease-app-key', appSecret: 'sandbox-net
  * @see README.md#testing-msgnetease-imtesting
  */
 export const neteaseImSandbox: SandboxVendor<
-  NeteaseImSettings,
+  NeteaseImSignedSettings,
   NeteaseImTarget,
   NeteaseImClient,
   typeof credentials
@@ -27,5 +27,5 @@ export const neteaseImSandbox: SandboxVendor<
       ...credentials,
       baseURL: `${origin}${neteaseImSandbox.basePath}`,
       ...settings,
-    } as NeteaseImSettings),
+    }),
 }
