@@ -18,6 +18,6 @@ describe('sandbox flags derived from the vendor descriptors', () => {
     const credentialFlags = spec.credentials.map((credential) => credential.flag)
     for (const flag of Object.keys(toFlags(descriptor.credentials))) expect(credentialFlags).toContain(flag)
     const targetFlags = spec.targetFlags.map((flag) => flag.name)
-    for (const flag of Object.keys(toFlags(descriptor.target as object))) expect(targetFlags).toContain(flag)
+    for (const flag of Object.keys(toFlags(descriptor.target))) expect(targetFlags).toContain(flag)
   })
 })

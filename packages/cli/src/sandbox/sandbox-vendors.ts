@@ -21,9 +21,9 @@ export function flagName(settingName: string): string {
  * Fields by `msg send` flag name; arrays are joined by commas, as the flags accept them. Nested
  * objects have no flag of their own and are left out.
  */
-export function toFlags(fields: object): Record<string, string> {
+export function toFlags(fields: unknown): Record<string, string> {
   const flags: Record<string, string> = {}
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(fields ?? {})) {
     if (typeof value === 'string') flags[flagName(name)] = value
     else if (Array.isArray(value)) flags[flagName(name)] = value.join(',')
   }

@@ -54,7 +54,7 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
         const value = credentials[credential.flag]
         if (value !== undefined) env[credential.env] = value
       }
-      return [name, { baseURL, credentials, env, target: toFlags(descriptor.target as object) }]
+      return [name, { baseURL, credentials, env, target: toFlags(descriptor.target) }]
     }),
   ) as Record<VendorName, SandboxVendor>
   return { url: served.url, vendors, close: () => served.close() }
