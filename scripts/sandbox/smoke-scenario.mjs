@@ -37,10 +37,12 @@ async function coreChecks(check, { endpoints, core, valibot, createEchoClient })
 async function vendorChecks(check, { endpoints, core }, id, main) {
   const entry = vendorById(id)
   const url = endpoints.vendors[id]
-  const client = entry.createClient(main, url, endpoints.credentials[id])
+  const issued = endpoints.credentials[id]
+  const sample = endpoints.samples[id]
+  const client = entry.createClient(main, url, issued, sample)
   await check(`${id}: sendText reaches the fake`, async () => {
     const before = (await control(endpoints, id, 'inbox')).length
-    const sent = await client.sendText(entry.target, smokeText)
+    const sent = await client.sendText(sample.target, smokeText)
     assert(sent.vendor === id, `vendor ${sent.vendor}`)
     const inbox = await control(endpoints, id, 'inbox')
     assert(inbox.length === before + 1, `inbox grew from ${before} to ${inbox.length}`)
@@ -49,13 +51,15 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
   })
   await check(`${id}: empty text → ValidationError, nothing sent`, async () => {
     const before = (await control(endpoints, id, 'requests')).count
-    const error = await rejection(client.sendText(entry.target, ''))
+    const error = await rejection(client.sendText(sample.target, ''))
     assert(core.ValidationError.isInstance(error), `got ${error?.name}: ${error?.message}`)
     const after = (await control(endpoints, id, 'requests')).count
     assert(after === before, `the fake saw ${after - before} requests`)
   })
   await check(`${id}: refused credentials → VendorError`, async () => {
-    const error = await rejection(entry.createRejectedClient(main, url).sendText(entry.target, smokeText))
+    const error = await rejection(
+      entry.createRejectedClient(main, url, issued, sample).sendText(sample.target, smokeText),
+    )
     assert(core.VendorError.isInstance(error), `got ${error?.name}: ${error?.message}`)
     return `${error.name} code ${error.code}`
   })
@@ -65,7 +69,7 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
  * The smoke scenario every runtime runs: core alone, then per vendor one send, one
  * ValidationError and one VendorError against the loopback fakes.
  * @param {object} input
- * @param {{ echo: string, control: string, vendors: Record<string, string> }} input.endpoints
+ * @param {{ echo: string, control: string, vendors: Record<string, string>, credentials: Record<string, Record<string, string>>, samples: Record<string, import('./vendors.mjs').Sample> }} input.endpoints
  * @param {typeof import('@msg/core')} input.core
  * @param {typeof import('valibot')} input.valibot
  * @param {Function} input.createEchoClient

@@ -1,6 +1,7 @@
 import { serve } from '@msg/core/testing'
 import { echoHandler } from './echo-handler.mjs'
 import { landedVendors } from './landed-vendors.mjs'
+import { sampleOf } from './vendors.mjs'
 
 /** JSON that keeps bigint values as decimal strings. */
 function toJson(value) {
@@ -42,17 +43,23 @@ export async function startFakes(options = {}) {
   const urls = {}
   /** @type {Record<string, Record<string, string>>} */
   const credentials = {}
+  /** @type {Record<string, import('./vendors.mjs').Sample>} */
+  const samples = {}
   try {
     for (const vendor of landed) {
-      const testing = await import(`${vendor.packageName}/testing`)
-      const fake = vendor.createFake(testing)
+      const sandbox = vendor.sandbox(await import(`${vendor.packageName}/testing`))
+      const sample = sampleOf(sandbox)
+      const fake = sandbox.createFake()
       const served = await serve(fake.handle, { cors })
       servers.push(served)
       fakes.set(vendor.id, fake)
       urls[vendor.id] = served.url
-      credentials[vendor.id] = (await vendor.issueCredentials?.(fake)) ?? {}
+      samples[vendor.id] = sample
+      credentials[vendor.id] = (await vendor.issueCredentials?.(fake, sample)) ?? {}
       if (vendor.createProxy) {
-        const proxy = await serve(vendor.createProxy(fake, await import(vendor.packageName)), { cors })
+        const proxy = await serve(vendor.createProxy(fake, await import(vendor.packageName), sample), {
+          cors,
+        })
         servers.push(proxy)
         credentials[vendor.id].proxyURL = proxy.url
       }
@@ -65,6 +72,7 @@ export async function startFakes(options = {}) {
         control: control.url,
         vendors: urls,
         credentials,
+        samples,
         pending: pending.map((vendor) => vendor.id),
       },
       fakes,

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node'
 import { startFakes } from '../../scripts/sandbox/start-fakes.mjs'
+import type { Sample } from '../../scripts/sandbox/vendors.mjs'
 
 /** Where the loopback fakes listen, handed to the browser through `inject('fakes')`. */
 export interface FakeEndpoints {
@@ -8,6 +9,8 @@ export interface FakeEndpoints {
   vendors: Record<string, string>
   /** What a backend would hand the browser per vendor, e.g. a tenant token it fetched. */
   credentials: Record<string, Record<string, string>>
+  /** Each vendor's sample credentials and target, from its sandbox descriptor. */
+  samples: Record<string, Sample>
   pending: string[]
 }
 

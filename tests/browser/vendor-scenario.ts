@@ -21,13 +21,19 @@ export function vendorInBrowser(id: string, main: unknown): void {
     if (!served) throw new Error(`the fake of ${id} is not served`)
     return served
   }
+  const issued = () => inject('fakes').credentials[id]
+  const sample = () => {
+    const found = inject('fakes').samples[id]
+    if (!found) throw new Error(`no sandbox sample of ${id}`)
+    return found
+  }
   const createClient = () =>
-    (entry.createBrowserClient ?? entry.createClient)(main, url(), inject('fakes').credentials[id])
+    (entry.createBrowserClient ?? entry.createClient)(main, url(), issued(), sample())
 
   it('sends a text through sendText across CORS and the fake receives it', async () => {
     expect(new URL(url()).origin).not.toBe(location.origin)
     const before = ((await control(id, 'inbox')) as unknown[]).length
-    const sent = await createClient().sendText(entry.target, smokeText)
+    const sent = await createClient().sendText(sample().target, smokeText)
     expect(sent.vendor).toBe(id)
     const inbox = (await control(id, 'inbox')) as unknown[]
     expect(inbox).toHaveLength(before + 1)
@@ -37,7 +43,7 @@ export function vendorInBrowser(id: string, main: unknown): void {
   it('rejects an empty text with a ValidationError before any request', async () => {
     const before = ((await control(id, 'requests')) as { count: number }).count
     const failure = await createClient()
-      .sendText(entry.target, '')
+      .sendText(sample().target, '')
       .catch((error: unknown) => error)
     expect(core.ValidationError.isInstance(failure)).toBe(true)
     expect(((await control(id, 'requests')) as { count: number }).count).toBe(before)
@@ -45,8 +51,8 @@ export function vendorInBrowser(id: string, main: unknown): void {
 
   it('answers refused credentials with a VendorError', async () => {
     const failure = await entry
-      .createRejectedClient(main, url())
-      .sendText(entry.target, smokeText)
+      .createRejectedClient(main, url(), issued(), sample())
+      .sendText(sample().target, smokeText)
       .catch((error: unknown) => error)
     expect(core.VendorError.isInstance(failure)).toBe(true)
   })
@@ -54,12 +60,12 @@ export function vendorInBrowser(id: string, main: unknown): void {
   it(`refuses \`${entry.secretSetting}\` in a browser without dangerouslyAllowBrowser`, () => {
     const create = entry.createWithSecret
     if (!create) throw new Error(`${id} has no long-lived secret to guard`)
-    expect(() => create(main, url(), false)).toThrow(
+    expect(() => create(main, url(), false, sample())).toThrow(
       expect.objectContaining({
         name: 'ValidationError',
         message: expect.stringContaining(`refusing \`${entry.secretSetting}\` in a browser`),
       }),
     )
-    expect(() => create(main, url(), true)).not.toThrow()
+    expect(() => create(main, url(), true, sample())).not.toThrow()
   })
 }

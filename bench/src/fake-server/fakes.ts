@@ -1,17 +1,19 @@
-import { createFeishuFake } from '@msg/feishu/testing'
-import { createFxiaokeFake } from '@msg/fxiaoke/testing'
-import { createGeweFake } from '@msg/gewe/testing'
-import { createNeteaseImFake } from '@msg/netease-im/testing'
+import { feishuSandbox } from '@msg/feishu/testing'
+import { createFxiaokeFake, fxiaokeSandbox } from '@msg/fxiaoke/testing'
+import { geweSandbox } from '@msg/gewe/testing'
+import { neteaseImSandbox } from '@msg/netease-im/testing'
 import { type BenchFake, createEchoFake } from './echo-fake.js'
 
-/** Every fake the benchmark serves, by target name. Vendors are added here as they land. */
+const { appId, appSecret, permanentCode } = fxiaokeSandbox.credentials
+
+/** Every fake the benchmark serves, by target name: each vendor's sandbox fake, accepting its sample credentials. */
 export function createFakes(): Record<string, BenchFake> {
   return {
     core: createEchoFake(),
-    feishu: createFeishuFake(),
-    gewe: createGeweFake(),
+    feishu: feishuSandbox.createFake(),
+    gewe: geweSandbox.createFake(),
     // The bench creates a client (one token call) per measurement and child process.
-    fxiaoke: createFxiaokeFake({ tokenCallsPerMinute: 10_000 }),
-    'netease-im': createNeteaseImFake(),
+    fxiaoke: createFxiaokeFake({ appId, appSecret, permanentCode, tokenCallsPerMinute: 10_000 }),
+    'netease-im': neteaseImSandbox.createFake(),
   }
 }

@@ -1,6 +1,6 @@
-import { createFeishu } from '@msg/feishu'
+import { feishuSandbox } from '@msg/feishu/testing'
 import { coreTarget } from './core-target.js'
-import { feishuCredentials, feishuTarget, feishuTokenPath } from './feishu-target.js'
+import { feishuTarget, feishuTokenPath } from './feishu-target.js'
 import { fxiaokeTarget } from './fxiaoke-target.js'
 import { geweTarget } from './gewe-target.js'
 import { createLarkClient, larkSdkTarget, larkSend } from './lark-sdk-target.js'
@@ -26,8 +26,8 @@ export const tokenTargets: TokenTarget[] = [
     fake: 'feishu',
     tokenPath: feishuTokenPath,
     createSend(baseURL) {
-      const client = createFeishu({ ...feishuCredentials, baseURL })
-      return () => client.sendText({ chatId: 'oc_bench' }, 'hello')
+      const client = feishuSandbox.createClient(baseURL)
+      return () => client.sendText(feishuSandbox.target, 'hello')
     },
   },
   {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { createFeishu } from '@msg/feishu'
+import { feishuSandbox } from '@msg/feishu/testing'
 import { type BenchTarget, rawJson } from './target.js'
 
-/** The credentials `createFeishuFake()` accepts by default. */
-export const feishuCredentials = { appId: 'cli_fake_app', appSecret: 'fake-app-secret' }
+/** The sample credentials the sandbox's Feishu fake accepts. */
+export const feishuCredentials = feishuSandbox.credentials
 /** The im/v1 create request every Feishu sender here makes. */
-export const feishuChatId = 'oc_bench'
+export const feishuChatId = feishuSandbox.target.chatId
 export const feishuTokenPath = '/open-apis/auth/v3/tenant_access_token/internal'
 
 /** Fetches a tenant access token the way a hand-written client would. */
@@ -24,12 +24,12 @@ export const feishuTarget: BenchTarget = {
   label: '@msg/feishu',
   profile: true,
   async prepare(baseURL, fetch) {
-    const client = createFeishu({ ...feishuCredentials, baseURL, ...(fetch ? { fetch } : {}) })
+    const client = feishuSandbox.createClient(baseURL, fetch ? { fetch } : {})
     // Fetched on the first raw send (in-process memory runs never send raw).
     let token: Promise<string> | undefined
     const url = `${baseURL}/open-apis/im/v1/messages?receive_id_type=chat_id`
     return {
-      ours: () => client.sendText({ chatId: feishuChatId }, 'hello'),
+      ours: () => client.sendText(feishuSandbox.target, 'hello'),
       raw: async () => {
         token ??= rawFeishuToken(baseURL)
         return rawJson(url, {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { createNeteaseIm } from '@msg/netease-im'
+import { neteaseImSandbox } from '@msg/netease-im/testing'
 import { type BenchTarget, rawJson } from './target.js'
 
-const appKey = 'test-app-key'
-const appSecret = 'test-app-secret'
+const { appKey, appSecret } = neteaseImSandbox.credentials
+const target = neteaseImSandbox.target
 
 /** Signature headers as a hand-written Node client computes them (node:crypto SHA-1). */
 function sign(): Record<string, string> {
@@ -20,9 +20,9 @@ export const neteaseImTarget: BenchTarget = {
   name: 'netease-im',
   label: '@msg/netease-im',
   async prepare(baseURL, fetch) {
-    const client = createNeteaseIm({ appKey, appSecret, baseURL, ...(fetch ? { fetch } : {}) })
-    const target = { from: 'alice', to: 'bob', type: 'p2p' as const }
-    const url = `${baseURL}/im/v2/conversations/${encodeURIComponent('alice|1|bob')}/messages`
+    const client = neteaseImSandbox.createClient(baseURL, fetch ? { fetch } : {})
+    // A p2p conversation id is `<from>|1|<to>`.
+    const url = `${baseURL}/im/v2/conversations/${encodeURIComponent(`${target.from}|1|${target.to}`)}/messages`
     return {
       ours: () => client.sendText(target, 'hello'),
       raw: () =>

@@ -1,3 +1,8 @@
+import { feishuSandbox } from '@msg/feishu/testing'
+import { fxiaokeSandbox } from '@msg/fxiaoke/testing'
+import { geweSandbox } from '@msg/gewe/testing'
+import { neteaseImSandbox } from '@msg/netease-im/testing'
+
 /**
  * One-send apps: the smallest real program per target. The same source is bundled with esbuild
  * (bundle size) and run in a fresh process (cold import time, peak RSS). Each app imports only
@@ -37,6 +42,11 @@ process.exit(0)
 `
 }
 
+/** A value as a JavaScript literal in an app's source (the sandbox's sample credentials and targets). */
+const literal = (value: object) => JSON.stringify(value)
+/** An object's fields as they go inside an object literal of an app's source. */
+const fields = (value: object) => literal(value).slice(1, -1)
+
 /** Apps by target name; vendors are added as they land on main. */
 export const oneSendApps: Record<string, OneSendApp> = {
   core: {
@@ -63,8 +73,8 @@ if (!data.message_id) throw new Error('send failed')
     platform: 'browser',
     specifier: '@msg/gewe',
     names: ['createGewe'],
-    body: `const client = createGewe({ token: 'gewe-fake-token', baseURL: BASE_URL + '/gewe/v2/api', pacing: false, dangerouslyAllowBrowser: true })
-const sent = await client.sendText({ appId: 'wx_bench_app', toWxid: 'wxid_bench' }, 'hello')
+    body: `const client = createGewe({ ${fields(geweSandbox.credentials)}, baseURL: BASE_URL + '${geweSandbox.basePath}', pacing: false, dangerouslyAllowBrowser: true })
+const sent = await client.sendText(${literal(geweSandbox.target)}, 'hello')
 if (!sent.messageId) throw new Error('send failed')
 `,
   },
@@ -74,8 +84,8 @@ if (!sent.messageId) throw new Error('send failed')
     platform: 'browser',
     specifier: '@msg/fxiaoke',
     names: ['createFxiaoke'],
-    body: `const client = createFxiaoke({ appId: 'FSAID_fake', appSecret: 'fake-app-secret', permanentCode: 'fake-permanent-code', userId: 'FSUID_bench', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
-const sent = await client.sendText({ toUser: ['FSUID_someone'] }, 'hello')
+    body: `const client = createFxiaoke({ ${fields(fxiaokeSandbox.credentials)}, baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText(${literal(fxiaokeSandbox.target)}, 'hello')
 if (!sent.requestId) throw new Error('send failed')
 `,
   },
@@ -85,8 +95,8 @@ if (!sent.requestId) throw new Error('send failed')
     platform: 'browser',
     specifier: '@msg/feishu',
     names: ['createFeishu'],
-    body: `const client = createFeishu({ appId: 'cli_fake_app', appSecret: 'fake-app-secret', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
-const sent = await client.sendText({ chatId: 'oc_bench' }, 'hello')
+    body: `const client = createFeishu({ ${fields(feishuSandbox.credentials)}, baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText(${literal(feishuSandbox.target)}, 'hello')
 if (!sent.messageId) throw new Error('send failed')
 `,
   },
@@ -96,8 +106,8 @@ if (!sent.messageId) throw new Error('send failed')
     platform: 'browser',
     specifier: '@msg/netease-im',
     names: ['createNeteaseIm'],
-    body: `const client = createNeteaseIm({ appKey: 'test-app-key', appSecret: 'test-app-secret', baseURL: BASE_URL, dangerouslyAllowBrowser: true })
-const sent = await client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, 'hello')
+    body: `const client = createNeteaseIm({ ${fields(neteaseImSandbox.credentials)}, baseURL: BASE_URL, dangerouslyAllowBrowser: true })
+const sent = await client.sendText(${literal(neteaseImSandbox.target)}, 'hello')
 if (!sent.messageId) throw new Error('send failed')
 `,
   },
@@ -107,8 +117,8 @@ if (!sent.messageId) throw new Error('send failed')
     platform: 'node',
     specifier: '@larksuiteoapi/node-sdk',
     names: ['Client', 'LoggerLevel'],
-    body: `const client = new Client({ appId: 'cli_fake_app', appSecret: 'fake-app-secret', domain: BASE_URL, loggerLevel: LoggerLevel.error })
-const sent = await client.im.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_bench', msg_type: 'text', content: JSON.stringify({ text: 'hello' }) } })
+    body: `const client = new Client({ ${fields(feishuSandbox.credentials)}, domain: BASE_URL, loggerLevel: LoggerLevel.error })
+const sent = await client.im.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: '${feishuSandbox.target.chatId}', msg_type: 'text', content: JSON.stringify({ text: 'hello' }) } })
 if (!sent.data?.message_id) throw new Error('send failed')
 `,
   },

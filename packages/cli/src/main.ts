@@ -1,6 +1,4 @@
 import type { CommandIo } from './command-io.js'
-import { demoCommand } from './commands/demo-command.js'
-import { sandboxCommand } from './commands/sandbox-command.js'
 import { sendCommand } from './commands/send-command.js'
 import { describeExitCode, exitCodeFor, exitCodes } from './exit-codes.js'
 import { mainHelp } from './help/main-help.js'
@@ -29,9 +27,10 @@ export async function main(args: readonly string[], io: CommandIo): Promise<numb
       case 'send':
         return await sendCommand(rest, io)
       case 'sandbox':
-        return await sandboxCommand(rest, io)
+        // `msg sandbox` and `msg demo` load the testing kits (and msw); `msg send` never needs them.
+        return await (await import('./commands/sandbox-command.js')).sandboxCommand(rest, io)
       case 'demo':
-        return await demoCommand(rest, io)
+        return await (await import('./commands/demo-command.js')).demoCommand(rest, io)
       default:
         throw new UsageError(`unknown command "${command}": expected send, sandbox or demo`, 'main')
     }

@@ -1,15 +1,8 @@
-import type { CallOptions, SentMessage, TransportSettings } from '@msg/core'
+import type { CallOptions, KnownVendor, SentMessage, TransportSettings } from '@msg/core'
+import type { VendorFake } from '@msg/core/testing'
 
 /** The four vendors the suites cover. */
-export type VendorName = 'feishu' | 'gewe' | 'fxiaoke' | 'netease-im'
-
-/** What every vendor fake has in common (see each package's `./testing`). */
-export interface AnyFake {
-  handle(request: Request): Promise<Response>
-  inbox: unknown[]
-  requests: Array<{ path: string; headers: Record<string, string>; body: unknown }>
-  inject(fault: { kind: string }, options?: { times?: number; match?: (request: Request) => boolean }): void
-}
+export type VendorName = KnownVendor
 
 /** A client reduced to what the suites call. */
 export interface AnySender {
@@ -19,9 +12,9 @@ export interface AnySender {
 /** One vendor, as the fault matrix, the load test and the redaction audit drive it. */
 export interface VendorKit {
   vendor: VendorName
-  /** A fresh fake that accepts the kit's credentials. */
-  createFake(): AnyFake
-  /** A client with the kit's credentials, pointed at `baseURL` (the served fake). */
+  /** A fresh fake that accepts the vendor's sample credentials (its sandbox descriptor's). */
+  createFake(): VendorFake<unknown, unknown>
+  /** A client with the sample credentials, pointed at `baseURL` (the served fake). */
   createSender(baseURL: string, transport: TransportSettings): AnySender
   /** The path of the message request, for counting sends at the fake. */
   isSendPath(path: string): boolean
@@ -30,7 +23,7 @@ export interface VendorKit {
   /** Secret values configured on the client. */
   configuredSecrets: string[]
   /** Secret values that travelled on the wire (tokens, checksums), read from the fake's request log. */
-  wireSecrets(fake: AnyFake): string[]
+  wireSecrets(fake: VendorFake<unknown, unknown>): string[]
 }
 
 const secretHeaders = ['authorization', 'x-gewe-token', 'checksum']
@@ -43,7 +36,7 @@ const secretBodyFields = [
 ]
 
 /** Secret values seen in a fake's request log: auth headers (without `Bearer `) and secret body fields. */
-export function secretsOnTheWire(fake: AnyFake): string[] {
+export function secretsOnTheWire(fake: VendorFake<unknown, unknown>): string[] {
   const found = new Set<string>()
   for (const request of fake.requests) {
     for (const name of secretHeaders) {

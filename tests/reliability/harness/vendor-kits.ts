@@ -1,43 +1,36 @@
-import { createFeishu } from '@msg/feishu'
-import { createFeishuFake } from '@msg/feishu/testing'
-import { createFxiaoke } from '@msg/fxiaoke'
-import { createFxiaokeFake } from '@msg/fxiaoke/testing'
-import { createGewe } from '@msg/gewe'
-import { createGeweFake } from '@msg/gewe/testing'
-import { createNeteaseIm } from '@msg/netease-im'
-import { createNeteaseImFake } from '@msg/netease-im/testing'
-import { type AnyFake, secretsOnTheWire, type VendorKit, type VendorName } from './vendor-kit.js'
-
-/** Distinctive secret values: the redaction audit greps every output for them. */
-export const knownSecrets = {
-  feishuAppSecret: 'feishu-app-secret-Zx81QpWv',
-  geweToken: 'gewe-token-Kq27VbNm',
-  fxiaokeAppSecret: 'fxiaoke-app-secret-Lm55TrAa',
-  fxiaokePermanentCode: 'fxiaoke-permanent-code-Hy63Ws',
-  neteaseAppSecret: 'netease-app-secret-Pd94CeQq',
-}
+import type { SandboxVendor } from '@msg/core/testing'
+import { feishuSandbox } from '@msg/feishu/testing'
+import { createFxiaokeFake, fxiaokeSandbox } from '@msg/fxiaoke/testing'
+import { geweSandbox } from '@msg/gewe/testing'
+import { neteaseImSandbox } from '@msg/netease-im/testing'
+import { secretsOnTheWire, type VendorKit, type VendorName } from './vendor-kit.js'
 
 const pathOf = (request: Request) => new URL(request.url).pathname
 
+/**
+ * A kit's fake and client from the vendor's sandbox descriptor: its sample credentials and target,
+ * with the suite's transport settings (retries, timeouts, hooks) and `baseURL` replacing the
+ * descriptor's. `settings` are vendor settings the suites always need (GeWe: no pacing).
+ */
+function fromSandbox<Target>(
+  sandbox: SandboxVendor<Record<string, unknown>, Target>,
+  settings: Record<string, unknown> = {},
+): Pick<VendorKit, 'createFake' | 'createSender'> {
+  return {
+    createFake: () => sandbox.createFake(),
+    createSender(baseURL, transport) {
+      const client = sandbox.createClient(baseURL, { ...settings, ...transport })
+      return { sendText: (text, options) => client.sendText(sandbox.target, text, options) }
+    },
+  }
+}
+
 const feishu: VendorKit = {
   vendor: 'feishu',
-  createFake: () =>
-    createFeishuFake({
-      appId: 'cli_reliability',
-      appSecret: knownSecrets.feishuAppSecret,
-    }) as unknown as AnyFake,
-  createSender(baseURL, transport) {
-    const client = createFeishu({
-      appId: 'cli_reliability',
-      appSecret: knownSecrets.feishuAppSecret,
-      ...transport,
-      baseURL,
-    })
-    return { sendText: (text, options) => client.sendText({ chatId: 'oc_reliability' }, text, options) }
-  },
+  ...fromSandbox(feishuSandbox),
   isSendPath: (path) => path === '/open-apis/im/v1/messages',
   isTokenRequest: (request) => pathOf(request).includes('tenant_access_token'),
-  configuredSecrets: [knownSecrets.feishuAppSecret],
+  configuredSecrets: [feishuSandbox.credentials.appSecret],
   wireSecrets: (fake) => [
     ...secretsOnTheWire(fake),
     ...((fake as { issuedTokens?: string[] }).issuedTokens ?? []),
@@ -46,72 +39,32 @@ const feishu: VendorKit = {
 
 const gewe: VendorKit = {
   vendor: 'gewe',
-  createFake: () => createGeweFake({ token: knownSecrets.geweToken }) as unknown as AnyFake,
-  createSender(baseURL, transport) {
-    const client = createGewe({
-      token: knownSecrets.geweToken,
-      pacing: false,
-      ...transport,
-      baseURL: `${baseURL}/gewe/v2/api`,
-    })
-    return {
-      sendText: (text, options) => client.sendText({ appId: 'wx_app', toWxid: 'wxid_peer' }, text, options),
-    }
-  },
+  ...fromSandbox(geweSandbox, { pacing: false }),
   isSendPath: (path) => path.endsWith('/message/postText'),
   isTokenRequest: () => false,
-  configuredSecrets: [knownSecrets.geweToken],
+  configuredSecrets: [geweSandbox.credentials.token],
   wireSecrets: secretsOnTheWire,
 }
 
+const { appId, appSecret, permanentCode } = fxiaokeSandbox.credentials
 const fxiaoke: VendorKit = {
   vendor: 'fxiaoke',
+  ...fromSandbox(fxiaokeSandbox),
+  // Token calls answer at once and are never rate-limited: the matrix and the load test make many.
   createFake: () =>
-    createFxiaokeFake({
-      appId: 'FSAID_reliability',
-      appSecret: knownSecrets.fxiaokeAppSecret,
-      permanentCode: knownSecrets.fxiaokePermanentCode,
-      tokenLatencyMs: 0,
-      tokenCallsPerMinute: 1_000_000,
-    }) as unknown as AnyFake,
-  createSender(baseURL, transport) {
-    const client = createFxiaoke({
-      appId: 'FSAID_reliability',
-      appSecret: knownSecrets.fxiaokeAppSecret,
-      permanentCode: knownSecrets.fxiaokePermanentCode,
-      userId: '1000',
-      ...transport,
-      baseURL,
-    })
-    return { sendText: (text, options) => client.sendText({ toUser: ['1001'] }, text, options) }
-  },
+    createFxiaokeFake({ appId, appSecret, permanentCode, tokenLatencyMs: 0, tokenCallsPerMinute: 1_000_000 }),
   isSendPath: (path) => path.endsWith('/cgi/message/send'),
   isTokenRequest: (request) => /\/oauth2\.0\/token$|\/corpAccessToken\/get\/V2$/.test(pathOf(request)),
-  configuredSecrets: [knownSecrets.fxiaokeAppSecret, knownSecrets.fxiaokePermanentCode],
+  configuredSecrets: [appSecret, permanentCode],
   wireSecrets: secretsOnTheWire,
 }
 
 const neteaseIm: VendorKit = {
   vendor: 'netease-im',
-  createFake: () =>
-    createNeteaseImFake({
-      appKey: 'reliability-app-key',
-      appSecret: knownSecrets.neteaseAppSecret,
-    }) as unknown as AnyFake,
-  createSender(baseURL, transport) {
-    const client = createNeteaseIm({
-      appKey: 'reliability-app-key',
-      appSecret: knownSecrets.neteaseAppSecret,
-      ...transport,
-      baseURL,
-    })
-    return {
-      sendText: (text, options) => client.sendText({ from: 'alice', to: 'bob', type: 'p2p' }, text, options),
-    }
-  },
+  ...fromSandbox(neteaseImSandbox),
   isSendPath: (path) => /^\/im\/v2\/conversations\/[^/]+\/messages$/.test(path),
   isTokenRequest: () => false,
-  configuredSecrets: [knownSecrets.neteaseAppSecret],
+  configuredSecrets: [neteaseImSandbox.credentials.appSecret],
   wireSecrets: secretsOnTheWire,
 }
 

@@ -6,7 +6,7 @@ import { failureJson, formatFailureLines } from '../output/format-failure.js'
 import { formatSentLine, sentJson } from '../output/format-sent.js'
 import { createSecretScrubber, type SecretScrubber } from '../output/secret-scrubber.js'
 import { verboseHooks } from '../output/verbose-hooks.js'
-import { type Sandbox, startSandbox } from '../sandbox/start-sandbox.js'
+import type { Sandbox } from '../sandbox/start-sandbox.js'
 import { UsageError } from '../usage-error.js'
 
 /** Text from standard input, without the one newline `echo` adds. */
@@ -32,7 +32,10 @@ function credentialLookup(parsed: SendArguments, io: CommandIo, sandbox: Sandbox
 
 async function send(parsed: SendArguments, io: CommandIo, scrubber: SecretScrubber): Promise<ExitCode> {
   const { spec } = parsed
-  const sandbox = parsed.sandbox ? await startSandbox() : undefined
+  // Loaded only with --sandbox: the sandbox pulls in the testing kits and msw.
+  const sandbox = parsed.sandbox
+    ? await (await import('../sandbox/start-sandbox.js')).startSandbox()
+    : undefined
   try {
     const credential = credentialLookup(parsed, io, sandbox)
     for (const entry of spec.credentials) if (entry.secret) scrubber.add(credential(entry.flag))

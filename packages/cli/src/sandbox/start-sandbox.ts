@@ -1,7 +1,7 @@
 import { serve } from '@msg/core/testing'
 import { type VendorName, vendorNames } from '../vendors/vendor-spec.js'
 import { vendorSpecs } from '../vendors/vendor-specs.js'
-import { sandboxVendors } from './sandbox-vendors.js'
+import { loadSandboxVendor, toFlags } from './sandbox-vendors.js'
 import { createVendorRouter } from './vendor-router.js'
 
 /** One vendor in a running sandbox. */
@@ -32,7 +32,8 @@ export interface Sandbox {
  * each under `/<vendor>`. `port` 0 (the default) picks a free port.
  */
 export async function startSandbox(options: { port?: number } = {}): Promise<Sandbox> {
-  const fakes = await Promise.all(vendorNames.map((name) => sandboxVendors[name].createFake()))
+  const descriptors = await Promise.all(vendorNames.map((name) => loadSandboxVendor[name]()))
+  const fakes = descriptors.map((descriptor) => descriptor.createFake())
   const routes = Object.fromEntries(vendorNames.map((name, index) => [name, fakes[index]!.handle]))
   const report = () =>
     Object.fromEntries(
@@ -43,16 +44,17 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
     )
   const served = await serve(createVendorRouter(routes, report), { port: options.port ?? 0 })
   const vendors = Object.fromEntries(
-    vendorNames.map((name): [VendorName, SandboxVendor] => {
+    vendorNames.map((name, index): [VendorName, SandboxVendor] => {
       const spec = vendorSpecs[name]
-      const setup = sandboxVendors[name]
+      const descriptor = descriptors[index]!
+      const credentials = toFlags(descriptor.credentials)
       const baseURL = `${served.url}/${name}`
       const env: Record<string, string> = { [spec.baseUrlEnv]: baseURL }
       for (const credential of spec.credentials) {
-        const value = setup.credentials[credential.flag]
+        const value = credentials[credential.flag]
         if (value !== undefined) env[credential.env] = value
       }
-      return [name, { baseURL, credentials: setup.credentials, env, target: setup.target }]
+      return [name, { baseURL, credentials, env, target: toFlags(descriptor.target) }]
     }),
   ) as Record<VendorName, SandboxVendor>
   return { url: served.url, vendors, close: () => served.close() }

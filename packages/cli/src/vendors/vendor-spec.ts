@@ -1,7 +1,7 @@
-import type { CallOptions, SentMessage, TransportSettings } from '@msg/core'
+import type { CallOptions, KnownVendor, SentMessage, TransportSettings } from '@msg/core'
 
-/** The four vendors `msg` can send through. */
-export type VendorName = 'gewe' | 'feishu' | 'fxiaoke' | 'netease-im'
+/** The four vendors `msg` can send through: core's {@link KnownVendor}. */
+export type VendorName = KnownVendor
 
 /** Every vendor name, in the order help and the demo list them. */
 export const vendorNames: readonly VendorName[] = ['gewe', 'feishu', 'fxiaoke', 'netease-im']

@@ -6,13 +6,21 @@ import type { VendorFake } from './vendor-fake.js'
 /**
  * One vendor as local tools use it (the CLI sandbox, benchmarks, runtime and reliability checks): a
  * fake that accepts the sample credentials below, and a real client configured to send to it. Each
- * vendor's `./testing` exports one; tools list the four instead of knowing vendor details.
+ * vendor's `./testing` exports one; tools list the four instead of knowing vendor details. A vendor
+ * names its own sample target and credential types (`Target`, `Credentials`), so tools read them typed.
+ * `Settings` is the settings shape the sample credentials belong to (for a factory taking either app
+ * credentials or a pre-issued token: the app-credential branch), so `createClient` needs no cast.
  * @see @msg/core README.md#testing
  */
-export interface SandboxVendor<Settings = Record<string, unknown>, Target = unknown, Client = unknown> {
+export interface SandboxVendor<
+  Settings = Record<string, unknown>,
+  Target = unknown,
+  Client = unknown,
+  Credentials extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+> {
   vendor: Vendor
   /** Sample credentials the fake accepts, in the factory's own setting names. Not secrets. */
-  credentials: Readonly<Record<string, string>>
+  credentials: Credentials
   /** A sample `sendText` target. */
   target: Target
   /** The path below the fake's origin where the vendor's API lives (`''` or e.g. `/gewe/v2/api`). */

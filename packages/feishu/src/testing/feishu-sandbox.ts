@@ -1,6 +1,6 @@
 import type { SandboxVendor } from '@msg/core/testing'
 import { createFeishu, type FeishuClient } from '../feishu-client.js'
-import type { FeishuSettings } from '../feishu-settings.js'
+import type { FeishuAppCredentials, FeishuOptions } from '../feishu-settings.js'
 import type { FeishuTarget } from '../feishu-text-channel.js'
 import { createFeishuFake } from './feishu-fake.js'
 
@@ -11,12 +11,17 @@ const credentials = { appId: 'cli_sandbox', appSecret: 'sandbox-feishu-secret' }
  * `settings` add to or replace the client's settings (transport settings, `hooks`, `tokenStore`).
  * @see README.md#testing-kit-msgfeishutesting
  */
-export const feishuSandbox: SandboxVendor<FeishuSettings, FeishuTarget, FeishuClient> = {
+export const feishuSandbox: SandboxVendor<
+  FeishuOptions & FeishuAppCredentials,
+  Extract<FeishuTarget, { chatId: string }>,
+  FeishuClient,
+  typeof credentials
+> = {
   vendor: 'feishu',
   credentials,
   target: { chatId: 'oc_sandbox_chat' },
   basePath: '',
   createFake: () => createFeishuFake(credentials),
   createClient: (origin, settings = {}) =>
-    createFeishu({ ...credentials, baseURL: origin.replace(/\/+$/, ''), ...settings } as FeishuSettings),
+    createFeishu({ ...credentials, baseURL: origin.replace(/\/+$/, ''), ...settings }),
 }

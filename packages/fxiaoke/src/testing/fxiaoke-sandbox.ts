@@ -15,7 +15,12 @@ const credentials = {
  * Fxiaoke for local tools: a fake accepting the sample app credentials, and a v2 client sending to it.
  * @see README.md#testing-kit-msgfxiaoketesting
  */
-export const fxiaokeSandbox: SandboxVendor<FxiaokeSettings, FxiaokeTarget, FxiaokeClient> = {
+export const fxiaokeSandbox: SandboxVendor<
+  FxiaokeSettings,
+  FxiaokeTarget,
+  FxiaokeClient,
+  typeof credentials
+> = {
   vendor: 'fxiaoke',
   credentials,
   target: { toUser: ['FSUID_sandbox_user'] },

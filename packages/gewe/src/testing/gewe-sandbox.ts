@@ -11,7 +11,12 @@ const token = 'sandbox-gewe-token'
  * paced as in production unless `settings` turn `pacing` off.
  * @see README.md#testing-kit-msggewetesting
  */
-export const geweSandbox: SandboxVendor<GeweSettings, GeweTarget, GeweClient> = {
+export const geweSandbox: SandboxVendor<
+  GeweSettings,
+  Extract<GeweTarget, { toWxid: string }>,
+  GeweClient,
+  { token: string }
+> = {
   vendor: 'gewe',
   credentials: { token },
   target: { appId: 'wx_sandbox_device', toWxid: 'wxid_sandbox_friend' },

@@ -1,6 +1,6 @@
 import type { SandboxVendor } from '@msg/core/testing'
 import { createNeteaseIm, type NeteaseImClient } from '../netease-im-client.js'
-import type { NeteaseImSettings } from '../netease-im-settings.js'
+import type { NeteaseImSignedSettings } from '../netease-im-settings.js'
 import type { NeteaseImTarget } from '../netease-im-text-channel.js'
 import { createNeteaseImFake } from './netease-im-fake.js'
 
@@ -11,7 +11,12 @@ const credentials = { appKey: 'sandbox-netease-app-key', appSecret: 'sandbox-net
  * sending to it.
  * @see README.md#testing-msgnetease-imtesting
  */
-export const neteaseImSandbox: SandboxVendor<NeteaseImSettings, NeteaseImTarget, NeteaseImClient> = {
+export const neteaseImSandbox: SandboxVendor<
+  NeteaseImSignedSettings,
+  NeteaseImTarget,
+  NeteaseImClient,
+  typeof credentials
+> = {
   vendor: 'netease-im',
   credentials,
   target: { from: 'sandbox_alice', to: 'sandbox_bob', type: 'p2p' },
@@ -22,5 +27,5 @@ export const neteaseImSandbox: SandboxVendor<NeteaseImSettings, NeteaseImTarget,
       ...credentials,
       baseURL: `${origin}${neteaseImSandbox.basePath}`,
       ...settings,
-    } as NeteaseImSettings),
+    }),
 }
