@@ -26,4 +26,4 @@ export {
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
 export type { SandboxVendor } from './sandbox-vendor.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
-export type { VendorFake } from './vendor-fake.js'
+export { createVendorFake, type VendorFake, type VendorFakeSpec } from './vendor-fake.js'

@@ -2,11 +2,9 @@ import { randomHex } from '@msg/core'
 import {
   applyCommonFault,
   type CommonFault,
-  createFaultQueue,
+  createVendorFake,
   type InjectOptions,
-  mswHandlersFor,
-  recordRequest,
-  toFetch,
+  type RecordedRequest,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -85,12 +83,21 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   const appSecret = options.appSecret ?? 'fake-app-secret'
   const lifetimeMs = (options.tokenLifetimeSeconds ?? 7200) * 1000
   const now = options.now ?? Date.now
-  const faults = createFaultQueue<FeishuFault>()
   const tokens = new Map<string, number>()
   const issuedTokens: string[] = []
-  const requests: FeishuFakeRequest[] = []
+  const base = createVendorFake<FeishuInboxEntry, FeishuFault>({
+    defaultBaseURL: 'https://open.feishu.cn',
+    answer: answerWithFault,
+    faultScope: (request) => !isTokenRequest(request),
+    reset() {
+      tokens.clear()
+      issuedTokens.length = 0
+      state.byUuid.clear()
+      state.chats.clear()
+    },
+  })
   const state: MessageState = {
-    inbox: [],
+    inbox: base.inbox,
     byUuid: new Map(),
     chats: new Map(),
     appId,
@@ -168,10 +175,11 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     }
   }
 
-  async function handle(request: Request): Promise<Response> {
-    const fault = faults.take(request)
-    const recorded = await recordRequest(request)
-    requests.push(recorded)
+  async function answerWithFault(
+    _request: Request,
+    recorded: RecordedRequest,
+    fault: FeishuFault | undefined,
+  ): Promise<Response> {
     if (!fault) return answer(recorded)
     return (
       applyFault(fault, recorded) ??
@@ -181,25 +189,11 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   }
 
   const fake: FeishuFake = {
-    handle,
-    fetch: toFetch(handle),
-    mswHandlers: (baseURL = 'https://open.feishu.cn') => mswHandlersFor(handle, baseURL),
+    ...base,
     deliver: deliverFeishuEvent,
-    inbox: state.inbox,
-    requests,
     issuedTokens,
     appId,
     appSecret,
-    inject(fault, injectOptions = {}) {
-      faults.inject(fault, { ...injectOptions, match: injectOptions.match ?? ((r) => !isTokenRequest(r)) })
-    },
-    reset() {
-      faults.clear()
-      tokens.clear()
-      for (const list of [issuedTokens, requests, state.inbox]) list.length = 0
-      state.byUuid.clear()
-      state.chats.clear()
-    },
   }
   return fake
 }

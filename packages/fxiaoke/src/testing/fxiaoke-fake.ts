@@ -1,12 +1,9 @@
 import {
   applyCommonFault,
-  createFaultQueue,
+  createVendorFake,
   htmlResponse,
   type InjectOptions,
-  mswHandlersFor,
   type RecordedRequest,
-  recordRequest,
-  toFetch,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -94,7 +91,6 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
   const appSecret = options.appSecret ?? 'fake-app-secret'
   const permanentCode = options.permanentCode ?? 'fake-permanent-code'
   const ea = options.ea ?? 'fake-ea'
-  const faults = createFaultQueue<FxiaokeFault>()
   const tokens = createFakeTokenEndpoint({ ...options, appId, appSecret, permanentCode, ea })
   let seenTraceIds = new Set<string>()
   let counter = 0
@@ -171,41 +167,42 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     return sendMessage(request, fields, thirdTraceId)
   }
 
+  async function answerWithFault(
+    request: Request,
+    recorded: RecordedRequest,
+    fault: FxiaokeFault | undefined,
+  ): Promise<Response> {
+    const url = new URL(request.url)
+    const path = url.pathname
+    const { body } = recorded
+    const endpoint = endpointOf(path)
+    if (request.method !== 'POST' || !endpoint) return htmlResponse(404, '404 Not Found')
+    const thirdTraceId = url.searchParams.get('thirdTraceId') ?? ''
+    if (!uuidV4.test(thirdTraceId) || seenTraceIds.has(thirdTraceId))
+      return answer(invalidParameterCode, {}, 'thirdTraceId must be a new UUID v4')
+    seenTraceIds.add(thirdTraceId)
+    if (typeof body !== 'object' || body === null) return answer(invalidParameterCode)
+    if (!fault) return route(request, endpoint, body, thirdTraceId)
+    const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
+    if (common) return common
+    return answerFault(fault as VendorFault, {
+      answer,
+      expireTokens: () => fake.expireTokens(),
+      deliver: () => route(request, endpoint, body, thirdTraceId),
+    })
+  }
+
+  const base = createVendorFake<FxiaokeInboxEntry, FxiaokeFault>({
+    defaultBaseURL: 'https://open.fxiaoke.com',
+    answer: answerWithFault,
+    faultScope: (request) => !isTokenRequest(request),
+    reset() {
+      tokens.reset()
+      seenTraceIds = new Set()
+    },
+  })
   const fake: FxiaokeFake = {
-    async handle(request) {
-      const url = new URL(request.url)
-      const path = url.pathname
-      const recorded = await recordRequest(request)
-      fake.requests.push(recorded)
-      const { body } = recorded
-      const endpoint = endpointOf(path)
-      if (request.method !== 'POST' || !endpoint) return htmlResponse(404, '404 Not Found')
-      const thirdTraceId = url.searchParams.get('thirdTraceId') ?? ''
-      if (!uuidV4.test(thirdTraceId) || seenTraceIds.has(thirdTraceId))
-        return answer(invalidParameterCode, {}, 'thirdTraceId must be a new UUID v4')
-      seenTraceIds.add(thirdTraceId)
-      if (typeof body !== 'object' || body === null) return answer(invalidParameterCode)
-      const fault = faults.take(request)
-      if (!fault) return route(request, endpoint, body, thirdTraceId)
-      const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
-      if (common) return common
-      return answerFault(fault as VendorFault, {
-        answer,
-        expireTokens: () => fake.expireTokens(),
-        deliver: () => route(request, endpoint, body, thirdTraceId),
-      })
-    },
-    fetch: toFetch((request) => fake.handle(request)),
-    mswHandlers: (baseURL = 'https://open.fxiaoke.com') =>
-      mswHandlersFor((request) => fake.handle(request), baseURL),
-    inbox: [],
-    requests: [],
-    inject(fault, injectOptions = {}) {
-      faults.inject(fault, {
-        ...injectOptions,
-        match: injectOptions.match ?? ((request) => !isTokenRequest(request)),
-      })
-    },
+    ...base,
     get tokenCalls() {
       return tokens.stats.calls
     },
@@ -213,13 +210,6 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       return tokens.stats.concurrentRejections
     },
     expireTokens: () => tokens.expire(),
-    reset() {
-      faults.clear()
-      tokens.reset()
-      fake.inbox.length = 0
-      fake.requests.length = 0
-      seenTraceIds = new Set()
-    },
   }
   return fake
 }

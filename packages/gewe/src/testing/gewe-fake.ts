@@ -1,10 +1,8 @@
 import {
   applyCommonFault,
   type CommonFault,
-  createFaultQueue,
-  mswHandlersFor,
-  recordRequest,
-  toFetch,
+  createVendorFake,
+  type RecordedRequest,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -80,7 +78,10 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
   let counter = 7773749793478223190n
   const nextId = options.newMsgId ?? (() => counter++)
   const now = options.now ?? (() => Math.floor(Date.now() / 1000))
-  const faults = createFaultQueue<GeweFault>()
+  const fake: GeweFake = createVendorFake<GeweInboxEntry, GeweFault>({
+    defaultBaseURL,
+    answer: answerWithFault,
+  })
 
   async function answer(request: Request, path: string, body: unknown): Promise<Response> {
     const given = request.headers.get('x-gewe-token') ?? ''
@@ -118,14 +119,15 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
     )
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function answerWithFault(
+    request: Request,
+    recorded: RecordedRequest,
+    fault: GeweFault | undefined,
+  ): Promise<Response> {
     const url = new URL(request.url)
     const at = url.pathname.indexOf('/v2/api/')
     const path = at === -1 ? url.pathname : url.pathname.slice(at + '/v2/api'.length)
-    const recorded = await recordRequest(request)
-    fake.requests.push(recorded)
     const { body } = recorded
-    const fault = faults.take(request)
     if (fault?.kind === 'offline') return envelope(500, '操作失败', '{"code":"-1","msg":"微信已离线"}')
     if (fault?.kind === 'auth-failed')
       return envelope(500, `X-GEWE-TOKEN=${recorded.headers['x-gewe-token']} 不可用或已过期`)
@@ -143,18 +145,5 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
     return normal()
   }
 
-  const fake: GeweFake = {
-    handle,
-    fetch: toFetch(handle),
-    mswHandlers: (baseURL = defaultBaseURL) => mswHandlersFor(handle, baseURL),
-    inbox: [],
-    requests: [],
-    inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
-    reset() {
-      fake.inbox.length = 0
-      fake.requests.length = 0
-      faults.clear()
-    },
-  }
   return fake
 }

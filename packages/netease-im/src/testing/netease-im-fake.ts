@@ -2,11 +2,8 @@ import { randomUuid } from '@msg/core'
 import {
   applyCommonFault,
   type CommonFault,
-  createFaultQueue,
-  mswHandlersFor,
+  createVendorFake,
   type RecordedRequest,
-  recordRequest,
-  toFetch,
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
@@ -94,7 +91,14 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   }
   const now = options.now ?? Date.now
   const first = options.firstMessageServerId ?? 2n ** 53n + 1n
-  const faults = createFaultQueue<NeteaseImFault>()
+  const fake: NeteaseImFake = createVendorFake<NeteaseImInboxEntry, NeteaseImFault>({
+    defaultBaseURL: neteaseImBaseURL(),
+    answer: answerWithFault,
+    reset() {
+      delivered = new Map()
+      nextId = first
+    },
+  })
   let nextId = first
   let delivered = new Map<string, { entry: NeteaseImInboxEntry; dataJson: string }>()
 
@@ -156,32 +160,17 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     return reply(200, 'success', dataJson)
   }
 
-  async function handle(request: Request): Promise<Response> {
-    const recorded = await recordRequest(request)
-    fake.requests.push(recorded)
-    const bodyText = recorded.text
-    const fault = faults.take(request)
+  async function answerWithFault(
+    request: Request,
+    recorded: RecordedRequest,
+    fault: NeteaseImFault | undefined,
+  ): Promise<Response> {
     if (fault) {
-      const common = await applyCommonFault(fault, () => answer(request, bodyText))
+      const common = await applyCommonFault(fault, () => answer(request, recorded.text))
       if (common) return common
     }
-    return answer(request, bodyText, fault)
+    return answer(request, recorded.text, fault)
   }
 
-  const fake: NeteaseImFake = {
-    handle,
-    fetch: toFetch(handle),
-    mswHandlers: (baseURL = neteaseImBaseURL()) => mswHandlersFor(handle, baseURL),
-    inbox: [],
-    requests: [],
-    inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
-    reset() {
-      fake.inbox.length = 0
-      fake.requests.length = 0
-      faults.clear()
-      delivered = new Map()
-      nextId = first
-    },
-  }
   return fake
 }
