@@ -76,6 +76,7 @@ afterAll(async () => {
 describe('outbox with one in-process worker', () => {
   it('sends each enqueued id once through all four vendors, duplicates included', async () => {
     const worker = startWorker('w1')
+    await worker.ready()
     const progress: OutboxProgress[] = []
     const stopWatching = await admin.watch((event) => progress.push(event))
     const senders = ['feishu-0', 'gewe-0', 'fxiaoke', 'netease']
@@ -124,8 +125,8 @@ describe('outbox with one in-process worker', () => {
     expect(entry).toMatchObject({ state: 'sent', attempts: 2 })
     expect(entry?.audit.map((step) => step.to)).toEqual(['queued', 'sending', 'not-sent', 'sending', 'sent'])
     // BullMQ counts the finishing run as an attempt: the rate-limited run added none.
-    const job = await outbox.queue.getJob('m-rate-limited-1')
-    const plain = await outbox.queue.getJob('m-feishu-0-basic-1')
+    const job = await admin.job('rate-limited-1')
+    const plain = await admin.job('feishu-0-basic-1')
     expect(job?.attemptsMade).toBe(plain?.attemptsMade)
     expect(job?.attemptsStarted).toBe((plain?.attemptsStarted ?? 0) + 1)
     const arrivals = fakes.arrivals
@@ -197,7 +198,14 @@ describe('outbox with one in-process worker', () => {
     await outbox.enqueue({ id: 'gap-1', sender: 'gewe-0', payload: 'gap-1' })
     await outbox.enqueue({ id: 'gap-2', sender: 'gewe-0', payload: 'gap-2' })
     await settled(['gap-1'])
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    for (
+      let waited = 0;
+      !events.some((event) => event.id === 'gap-2' && event.type === 'lane-wait');
+      waited += 10
+    ) {
+      if (waited > 5_000) throw new Error('gap-2 never waited for its lane')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     await worker.close()
     expect(events.some((event) => event.id === 'gap-2' && event.type === 'released')).toBe(true)
     expect((await admin.get('gap-2'))?.state).toBe('queued')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { Queue, QueueEvents } from 'bullmq'
+import { type Job, Queue, QueueEvents } from 'bullmq'
 import { createLedger } from '../ledger/ledger.js'
 import { type LedgerState, ledgerStates } from '../ledger/ledger-states.js'
 import type { OutboxJobData } from '../outbox-job.js'
@@ -47,7 +47,12 @@ export interface OutboxAdmin {
     action: 'sent' | 'resend',
     options?: { by?: string; note?: string },
   ): Promise<{ ok: boolean; state: string }>
-  /** Calls `listener` on every completed or failed job (BullMQ QueueEvents); returns a stop function. */
+  /** The BullMQ job of a message (in its lane queue once forwarded, else in the intake queue). */
+  job(id: string): Promise<Job<OutboxJobData> | undefined>
+  /**
+   * Calls `listener` on every completed or failed job of the queues the workers announced (BullMQ
+   * QueueEvents over Redis streams); returns a stop function.
+   */
   watch(listener: (progress: OutboxProgress) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
@@ -63,6 +68,20 @@ export function createOutboxAdmin(options: OutboxAdminOptions): OutboxAdmin {
   const ledger = createLedger(redis, keys)
   const queue = new Queue<OutboxJobData>(keys.queueName, { connection: redis, prefix: keys.prefix })
   const idOf = (jobId: string) => jobId.replace(/^m-/, '')
+  // A message's job is in its lane queue once a worker forwarded it, else still in the intake queue.
+  const findJob = async (id: string) => {
+    const laneQueueName = await redis.hget(keys.ledger(id), 'queue')
+    if (laneQueueName) {
+      const laneQueue = new Queue<OutboxJobData>(laneQueueName, { connection: redis, prefix: keys.prefix })
+      try {
+        const job = await laneQueue.getJob(jobIdOf(id))
+        if (job) return job
+      } finally {
+        await laneQueue.close()
+      }
+    }
+    return queue.getJob(jobIdOf(id))
+  }
   return {
     async counts() {
       const pipeline = redis.pipeline()
@@ -96,33 +115,34 @@ export function createOutboxAdmin(options: OutboxAdminOptions): OutboxAdmin {
         randomUUID(),
       )
       if (!result.ok || action !== 'resend') return result
-      const job = await queue.getJob(jobIdOf(id))
+      const job = await findJob(id)
       if (job && (await job.getState()) === 'failed') await job.retry('failed', { resetAttemptsMade: true })
-      else if (!job) {
-        const hash = await redis.hgetall(keys.ledger(id))
-        throw new Error(
-          `resolve: the job of ${id} (sender ${hash.sender}) is gone; enqueue it again with the same id`,
-        )
-      }
+      else if (!job) throw new Error(`resolve: the job of ${id} is gone; enqueue it again with the same id`)
       return result
     },
+    job: findJob,
     async watch(listener) {
-      const connection = redis.duplicate()
-      const events = new QueueEvents(keys.queueName, { connection, prefix: keys.prefix })
-      events.on('error', () => {})
+      const names = await redis.smembers(`${keys.base}:queues`)
+      if (!names.includes(keys.queueName)) names.push(keys.queueName)
       const report = async (event: OutboxProgress['event'], jobId: string, reason?: string) => {
         const state = await ledger.state(idOf(jobId))
         listener({ event, jobId, state, ...(reason === undefined ? {} : { reason }) })
       }
-      events.on('completed', ({ jobId }) => void report('completed', jobId).catch(() => {}))
-      events.on(
-        'failed',
-        ({ jobId, failedReason }) => void report('failed', jobId, failedReason).catch(() => {}),
-      )
-      await events.waitUntilReady()
+      const watchers = names.map((name) => {
+        const events = new QueueEvents(name, { connection: { ...redis.options }, prefix: keys.prefix })
+        events.on('error', () => {})
+        // The intake queue's "completed" only means "forwarded": report its failures alone.
+        if (name !== keys.queueName)
+          events.on('completed', ({ jobId }) => void report('completed', jobId).catch(() => {}))
+        events.on(
+          'failed',
+          ({ jobId, failedReason }) => void report('failed', jobId, failedReason).catch(() => {}),
+        )
+        return events
+      })
+      await Promise.all(watchers.map((events) => events.waitUntilReady()))
       return async () => {
-        await events.close()
-        connection.disconnect()
+        await Promise.all(watchers.map((events) => events.close()))
       }
     },
     async close() {

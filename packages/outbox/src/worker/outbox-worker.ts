@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import { type Job, Worker } from 'bullmq'
+import { type Job, Queue, Worker } from 'bullmq'
 import { assertLaneLimit } from '../lanes/lane-limit.js'
 import { createLanes } from '../lanes/lanes.js'
 import { createLedger } from '../ledger/ledger.js'
@@ -9,6 +9,8 @@ import type { OutboxSender } from '../outbox-sender.js'
 import { type OutboxConnection, openConnection } from '../redis-connection.js'
 import { checkRedis } from '../redis-requirements.js'
 import { backoffDelay, backoffType } from '../retry-options.js'
+import { forwardJob } from './forward-job.js'
+import { laneConcurrency, laneQueueName } from './lane-queue.js'
 import { processJob } from './process-job.js'
 import type { WorkerContext } from './worker-context.js'
 
@@ -20,7 +22,7 @@ export interface OutboxWorkerOptions extends OutboxLocation {
   connection: OutboxConnection
   /** The senders this worker can send through, by the names producers use. */
   senders: Readonly<Record<string, OutboxSender>>
-  /** Jobs this process runs at once. Default 8. Per-lane order holds only at 1 (see README). */
+  /** Jobs this process runs at once per rate-lane queue (serial lanes: always 1). Default 8. */
   concurrency?: number
   /** Ms a send may take before it is aborted. Default 15 000. */
   sendTimeoutMs?: number
@@ -49,8 +51,8 @@ export interface OutboxWorkerOptions extends OutboxLocation {
  * @see ../../README.md#workers
  */
 export interface OutboxWorker {
-  /** The underlying BullMQ worker. */
-  readonly worker: Worker<OutboxJobData, OutboxJobResult>
+  /** The underlying BullMQ workers: the intake queue's first, then one per lane queue. */
+  readonly workers: readonly Worker<OutboxJobData, OutboxJobResult>[]
   /** Resolves when the worker is connected and its Redis requirements were checked. */
   ready(): Promise<void>
   /**
@@ -61,7 +63,9 @@ export interface OutboxWorker {
 }
 
 /**
- * Starts a worker on the outbox queue with a registry of named senders.
+ * Starts a worker with a registry of named senders. It moves each job from the intake queue to the
+ * lane queue of its sender (one BullMQ queue per primary lane, so a busy GeWe account never holds up
+ * Feishu), and sends from those lane queues.
  * @see ../../README.md#workers
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -93,26 +97,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
   const baseMs = options.backoff?.baseMs ?? 1000
   const maxMs = options.backoff?.maxMs ?? 60_000
-  const worker = new Worker<OutboxJobData, OutboxJobResult>(
-    keys.queueName,
-    (job: Job<OutboxJobData>, token?: string) => processJob(context, job, token),
-    {
-      connection: owned.redis,
-      prefix: keys.prefix,
-      concurrency: options.concurrency ?? 8,
-      lockDuration: options.lockDurationMs ?? 10_000,
-      stalledInterval: options.stalledIntervalMs ?? 5_000,
-      maxStalledCount: 5,
-      settings: {
-        backoffStrategy: (attemptsMade: number, type?: string) =>
-          type === backoffType ? backoffDelay(attemptsMade, baseMs, maxMs) : 0,
-      },
+  const common = {
+    connection: owned.redis,
+    prefix: keys.prefix,
+    lockDuration: options.lockDurationMs ?? 10_000,
+    stalledInterval: options.stalledIntervalMs ?? 5_000,
+    maxStalledCount: 5,
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string) =>
+        type === backoffType ? backoffDelay(attemptsMade, baseMs, maxMs) : 0,
     },
-  )
-  worker.on('error', () => {})
-  // A job the queue itself gave up on (stalled too often) never reached the processor's error
-  // handling: settle its ledger entry so it is not left `queued` or `sending` forever.
-  worker.on('failed', (job, error) => {
+  }
+  // A job the queue itself gave up on (stalled too often, or never forwarded) did not reach the
+  // processor's error handling: settle its ledger entry so it is not left `queued` or `sending`.
+  const settleWhenFailed = (job: Job<OutboxJobData> | undefined, error: Error) => {
     if (!job) return
     void job
       .getState()
@@ -122,21 +120,56 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           : undefined,
       )
       .catch(() => {})
-  })
+  }
+  const concurrency = options.concurrency ?? 8
+  const laneQueues = new Map<string, Queue<OutboxJobData>>()
+  const byName = new Map<string, Queue<OutboxJobData>>()
+  const workers: Worker<OutboxJobData, OutboxJobResult>[] = []
+  for (const [name, sender] of Object.entries(options.senders)) {
+    const queueName = laneQueueName(keys.queueName, sender)
+    let queue = byName.get(queueName)
+    if (!queue) {
+      queue = new Queue<OutboxJobData>(queueName, { connection: owned.redis, prefix: keys.prefix })
+      byName.set(queueName, queue)
+      const worker = new Worker<OutboxJobData, OutboxJobResult>(
+        queueName,
+        (job: Job<OutboxJobData>, token?: string) => processJob(context, job, token),
+        { ...common, concurrency: laneConcurrency(sender, concurrency) },
+      )
+      worker.on('failed', settleWhenFailed)
+      workers.push(worker)
+    }
+    laneQueues.set(name, queue)
+  }
+  const forward = {
+    laneQueues,
+    recordQueue: async (id: string, queueName: string) => {
+      await owned.redis.hset(keys.ledger(id), 'queue', queueName)
+    },
+  }
+  const intake = new Worker<OutboxJobData, OutboxJobResult>(
+    keys.queueName,
+    (job: Job<OutboxJobData>) => forwardJob(context, forward, job),
+    { ...common, concurrency },
+  )
+  intake.on('failed', settleWhenFailed)
+  workers.unshift(intake)
+  for (const worker of workers) worker.on('error', () => {})
   const warn = options.warn ?? ((message: string) => console.warn(`[@msg/outbox] ${message}`))
-  const readiness = worker
-    .waitUntilReady()
+  const readiness = Promise.all(workers.map((worker) => worker.waitUntilReady()))
+    .then(() => owned.redis.sadd(`${keys.base}:queues`, ...byName.keys(), keys.queueName))
     .then(() => checkRedis(owned.redis))
     .then((report) => {
       for (const line of report.warnings) warn(line)
     })
   readiness.catch(() => {})
   return {
-    worker,
+    workers,
     ready: () => readiness,
     async close() {
       stopping.abort()
-      await worker.close()
+      await Promise.all(workers.map((worker) => worker.close()))
+      await Promise.all([...byName.values()].map((queue) => queue.close()))
       await owned.close()
     },
   }
