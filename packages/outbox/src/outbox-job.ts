@@ -24,6 +24,7 @@ export interface OutboxJobResult {
 export interface OutboxEvent {
   type:
     | 'lane-wait'
+    | 'late'
     | 'claimed'
     | 'sent'
     | 'skipped'
@@ -38,6 +39,8 @@ export interface OutboxEvent {
   attempt?: number
   /** How long the job waits for its lane turn (on `lane-wait`), or until it is tried again. */
   delayMs?: number
+  /** When the lane turn starts, Redis clock in ms (on `lane-wait` and `late`). */
+  at?: number
   /** The error or reason, secret-free. */
   reason?: string
   messageId?: string

@@ -64,6 +64,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const owned = openConnection(options.connection)
   const ledger = createLedger(owned.redis, keys)
   const queue = new Queue<OutboxJobData>(keys.queueName, { connection: owned.redis, prefix: keys.prefix })
+  // Connection errors surface as failed commands; ioredis reconnects by itself.
+  queue.on('error', () => {})
   const defaults = jobOptions(options, options.keepCompletedMs ?? 86_400_000)
   return {
     queue,

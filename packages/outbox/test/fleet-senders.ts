@@ -21,6 +21,10 @@ export interface FleetPlan {
   geweJitterMs: number
   fxiaokeLimit: number
   neteaseLimit: number
+  /** Guard band of every rate lane (see `LaneLimit`). */
+  guardMs?: number
+  /** Adds sender `gewe-slow` (appId `wx_outbox_slow`) with this gap and no jitter. */
+  slowGeweGapMs?: number
   /** Feishu's de-duplication window as the senders assume it. */
   feishuDedupWindowMs?: number
 }
@@ -51,11 +55,12 @@ export function buildSenders(plan: FleetPlan, worker: string): Record<string, Ou
     retry: 0,
     headers,
   })
+  const guard = plan.guardMs === undefined ? {} : { guardMs: plan.guardMs }
   const senders: Record<string, OutboxSender> = {
     fxiaoke: fxiaokeTextSender(
       fxiaoke,
       { toUser: ['FSUID_outbox_friend'] },
-      { app: 'outbox', limit: plan.fxiaokeLimit },
+      { app: 'outbox', limit: plan.fxiaokeLimit, ...guard },
     ),
     netease: neteaseImTextSender(
       netease,
@@ -63,6 +68,7 @@ export function buildSenders(plan: FleetPlan, worker: string): Record<string, Ou
       {
         app: 'outbox',
         limit: plan.neteaseLimit,
+        ...guard,
       },
     ),
   }
@@ -73,6 +79,7 @@ export function buildSenders(plan: FleetPlan, worker: string): Record<string, Ou
       {
         app: credentials.feishu.appId,
         appLimit: plan.feishuAppLimit,
+        ...guard,
         ...(plan.feishuDedupWindowMs === undefined ? {} : { dedupWindowMs: plan.feishuDedupWindowMs }),
       },
     )
@@ -87,5 +94,11 @@ export function buildSenders(plan: FleetPlan, worker: string): Record<string, Ou
       },
     )
   }
+  if (plan.slowGeweGapMs !== undefined)
+    senders['gewe-slow'] = geweTextSender(
+      gewe,
+      { appId: 'wx_outbox_slow', toWxid: 'wxid_outbox_friend' },
+      { gapMs: plan.slowGeweGapMs, jitterMs: 0 },
+    )
   return senders
 }

@@ -67,6 +67,8 @@ export function createOutboxAdmin(options: OutboxAdminOptions): OutboxAdmin {
   const redis = owned.redis
   const ledger = createLedger(redis, keys)
   const queue = new Queue<OutboxJobData>(keys.queueName, { connection: redis, prefix: keys.prefix })
+  // Connection errors surface as failed commands; ioredis reconnects by itself.
+  queue.on('error', () => {})
   const idOf = (jobId: string) => jobId.replace(/^m-/, '')
   // A message's job is in its lane queue once a worker forwarded it, else still in the intake queue.
   const findJob = async (id: string) => {

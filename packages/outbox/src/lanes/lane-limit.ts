@@ -1,8 +1,8 @@
 /**
  * A lane: one sending identity whose limit holds across every worker of the fleet.
- * - `rate`: at most `limit` sends in any sliding window of `perMs` (default 1000) — enforced on a
- *   window of `perMs + guardMs`, so that the time between a grant and the request reaching the vendor
- *   (up to `guardMs`, default 100) cannot push two grants into one vendor-side second;
+ * - `rate`: at most `limit` sends in any sliding window of `perMs` (default 1000). Turns are spaced
+ *   evenly, `(perMs + guardMs) / limit` apart, so a grant-to-vendor delay that varies by up to
+ *   `guardMs` (default 100) cannot push more than `limit` requests into one vendor-side window;
  * - `serial`: one send at a time, the next one starting at least `gapMs` plus a random `0..jitterMs`
  *   after the previous one ended (jitter only lengthens the gap). A crashed holder's turn ends after
  *   `leaseMs`, and the gap is counted from there.

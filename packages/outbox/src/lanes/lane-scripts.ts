@@ -1,7 +1,10 @@
 // Lua for fleet-wide lanes. Grants are reserved in Redis at a time `t` (Redis clock) that keeps
 // every lane of the send within its limit; the worker sleeps until `t`, then sends.
-// Rate lanes keep a sorted set of grant times. Grants on a lane are monotonic, so "at most `limit`
-// grants in any window of `w`" reduces to: t >= the limit-th most recent grant + w.
+// Rate lanes keep every two grants at least `ceil(w / limit)` apart (w = perMs + guardMs), in a
+// sorted set of grant times. Spacing, not bursts: a burst of `limit` grants at one instant is served
+// over hundreds of milliseconds by busy workers, and that spread pushed two bursts into one vendor
+// second. A grant may fill a gap before later reservations, so a send held back by its chat lane
+// does not leave the app lane idle for the sends behind it.
 // Serial lanes keep a hash { owner, until, next }: the holder's lease end and the earliest next start.
 
 const clock = `
@@ -21,6 +24,7 @@ local base, owner, maxAhead, lease, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), ton
 local now = nowMs()
 local t = now
 local busy = -1
+local rate = {}
 for i = 0, n - 1 do
   local name, kind = ARGV[6 + i * 4], ARGV[7 + i * 4]
   local a, b = tonumber(ARGV[8 + i * 4]), tonumber(ARGV[9 + i * 4])
@@ -28,14 +32,9 @@ for i = 0, n - 1 do
   local blocked = tonumber(redis.call('GET', key .. ':blocked') or '0')
   if blocked > t then t = blocked end
   if kind == 'rate' then
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. (now - b))
-    local last = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
-    if last[2] and tonumber(last[2]) > t then t = tonumber(last[2]) end
-    if redis.call('ZCARD', key) >= a then
-      local edge = redis.call('ZRANGE', key, -a, -a, 'WITHSCORES')
-      local earliest = tonumber(edge[2]) + b
-      if earliest > t then t = earliest end
-    end
+    local spacing = math.ceil(b / a)
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. (now - spacing))
+    table.insert(rate, { key, spacing })
   else
     local state = redis.call('HMGET', key, 'owner', 'until', 'next')
     local untilMs, nextMs = tonumber(state[2] or '0'), tonumber(state[3] or '0')
@@ -44,6 +43,20 @@ for i = 0, n - 1 do
     elseif nextMs > t then t = nextMs end
   end
 end
+-- The earliest t that keeps its spacing on every rate lane.
+local settled = false
+for round = 1, 200 do
+  local moved = false
+  for _, lane in ipairs(rate) do
+    local near = redis.call('ZRANGEBYSCORE', lane[1], '(' .. (t - lane[2]), '(' .. (t + lane[2]), 'WITHSCORES')
+    if #near > 0 then
+      t = tonumber(near[#near]) + lane[2]
+      moved = true
+    end
+  end
+  if not moved then settled = true break end
+end
+if not settled then return { 0, 100, now, 0 } end
 if busy >= 0 then return { 0, busy, now, 1 } end
 if t - now > maxAhead then return { 0, t - now, now, 0 } end
 for i = 0, n - 1 do

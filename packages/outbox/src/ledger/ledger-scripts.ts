@@ -3,6 +3,8 @@
 // the key base, from which the per-state sorted sets (`<base>:state:<state>`, score = time of the
 // last change) and the audit list (`<base>:audit:<id>`) are derived. Times come from Redis `TIME`
 // so every machine in the fleet agrees on them.
+// Every script is safe to run twice with the same arguments: after a lost connection the Redis
+// client re-sends a command whose reply never came, although Redis may have run it already.
 
 const helpers = `
 local function nowMs()
@@ -20,11 +22,17 @@ local function audit(base, id, now, from, to, by, note)
 end
 `
 
-/** KEYS: ledger. ARGV: base, id, sender, idempotencyKey, by. Returns { created 0|1, state, key }. */
+/**
+ * KEYS: ledger. ARGV: base, id, sender, idempotencyKey (fresh per call, so it also marks a repeat), by.
+ * Returns { created 0|1, state, key }.
+ */
 export const createScript = `${helpers}
 local base, id = ARGV[1], ARGV[2]
 local state = redis.call('HGET', KEYS[1], 'state')
-if state then return { 0, state, redis.call('HGET', KEYS[1], 'key') } end
+if state then
+  local key = redis.call('HGET', KEYS[1], 'key')
+  return { key == ARGV[4] and 1 or 0, state, key }
+end
 local now = nowMs()
 redis.call('HSET', KEYS[1], 'id', id, 'sender', ARGV[3], 'key', ARGV[4], 'state', 'queued',
   'enqueuedAt', now, 'updatedAt', now, 'attempts', 0, 'mayHaveSent', 0)
@@ -34,8 +42,9 @@ return { 1, 'queued', ARGV[4] }
 `
 
 /**
- * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by.
- * Returns { outcome, key, attempts, now } where outcome is claimed | sent | dead | unknown | parked | missing.
+ * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none).
+ * Returns { outcome, key, attempts, now } where outcome is claimed | sent | dead | unknown | parked |
+ * missing | late (it is past `notAfter`, the end of the lane turn: nothing changed).
  * An earlier run that may have reached the vendor (state `sending`, or an attempt that ended unknown)
  * is resent only inside the vendor's de-duplication window measured from the first attempt; otherwise
  * the message is parked as `unknown`.
@@ -46,6 +55,11 @@ local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return { 'missing' } end
 if state == 'sent' or state == 'dead' or state == 'unknown' then return { state } end
 local now = nowMs()
+if state == 'sending' and redis.call('HGET', KEYS[1], 'owner') == owner then
+  return { 'claimed', redis.call('HGET', KEYS[1], 'key'), tonumber(redis.call('HGET', KEYS[1], 'attempts')), now }
+end
+local notAfter = tonumber(ARGV[6] or '0')
+if notAfter > 0 and now > notAfter then return { 'late' } end
 local risky = state == 'sending' or redis.call('HGET', KEYS[1], 'mayHaveSent') == '1'
 if risky then
   local first = tonumber(redis.call('HGET', KEYS[1], 'firstAttemptAt') or now)
@@ -78,6 +92,7 @@ local base, id, owner, to = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return { 0, 'missing' } end
 local mine = redis.call('HGET', KEYS[1], 'owner') == owner
+if mine and state == to then return { 1, to } end
 if not mine or not (state == 'sending' or (to == 'sent' and state == 'unknown')) then return { 0, state } end
 local now = nowMs()
 local fields = cjson.decode(ARGV[7])
@@ -109,7 +124,7 @@ return to
 `
 
 /**
- * KEYS: ledger. ARGV: base, id, action (sent | resend), by, note, newKey.
+ * KEYS: ledger. ARGV: base, id, action (sent | resend), by, note, newKey (fresh per call: also marks a repeat).
  * `sent`: a person confirmed delivery of an `unknown` message. `resend`: a person decided an `unknown`
  * or `dead` message was not delivered; it goes back to `queued` under a fresh de-duplication key.
  * Returns { ok 0|1, state }.
@@ -118,11 +133,12 @@ export const resolveScript = `${helpers}
 local base, id, action = ARGV[1], ARGV[2], ARGV[3]
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return { 0, 'missing' } end
+if redis.call('HGET', KEYS[1], 'resolveNonce') == ARGV[6] then return { 1, state } end
 local allowed = state == 'unknown' or (action == 'resend' and state == 'dead')
 if not allowed then return { 0, state } end
 local now = nowMs()
 local to = action == 'sent' and 'sent' or 'queued'
-redis.call('HSET', KEYS[1], 'state', to, 'updatedAt', now, 'resolvedBy', ARGV[4], 'resolvedAt', now)
+redis.call('HSET', KEYS[1], 'state', to, 'updatedAt', now, 'resolvedBy', ARGV[4], 'resolvedAt', now, 'resolveNonce', ARGV[6])
 if to == 'queued' then
   redis.call('HSET', KEYS[1], 'key', ARGV[6], 'attempts', 0, 'mayHaveSent', 0)
   redis.call('HDEL', KEYS[1], 'firstAttemptAt', 'owner', 'reason')

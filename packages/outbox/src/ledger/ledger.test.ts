@@ -42,6 +42,28 @@ describe('ledger', () => {
     expect([first.outcome, second.outcome].sort()).toEqual(['claimed', 'parked'])
   })
 
+  it('answers a repeated command (re-sent by the client after a lost reply) as the first time', async () => {
+    expect(await ledger().create('rep', 's', 'k-rep', 'test')).toMatchObject({ created: true })
+    expect(await ledger().create('rep', 's', 'k-rep', 'test')).toMatchObject({ created: true, key: 'k-rep' })
+    const first = await ledger().claim('rep', 'owner-r', 0, 'test')
+    expect(await ledger().claim('rep', 'owner-r', 0, 'test')).toMatchObject({
+      ...first,
+      now: expect.any(Number),
+    })
+    expect(await ledger().finish('rep', 'owner-r', { to: 'sent' }, 'test')).toBe(true)
+    expect(await ledger().finish('rep', 'owner-r', { to: 'sent' }, 'test')).toBe(true)
+    expect(await redis.hget(keys.ledger('rep'), 'attempts')).toBe('1')
+  })
+
+  it('refuses a claim that comes after the end of its lane turn, changing nothing', async () => {
+    await ledger().create('late-1', 's', 'k', 'test')
+    expect(await ledger().claim('late-1', 'o', 0, 'test', Date.now() - 10_000)).toEqual({ outcome: 'late' })
+    expect(await ledger().state('late-1')).toBe('queued')
+    expect(await ledger().claim('late-1', 'o', 0, 'test', Date.now() + 10_000)).toMatchObject({
+      outcome: 'claimed',
+    })
+  })
+
   it('finishes only for the owner, and a sent message is never claimed again', async () => {
     await ledger().create('a3', 's', 'k3', 'test')
     const claim = await ledger().claim('a3', 'me', 0, 'test')

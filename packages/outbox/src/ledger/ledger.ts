@@ -15,7 +15,7 @@ const scripts = {
 /** The outcome of claiming a message for one attempt. */
 export type ClaimResult =
   | { outcome: 'claimed'; key: string; attempts: number; now: number }
-  | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' }
+  | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
   | { outcome: 'parked'; reason: string }
 
 /** How an attempt ended, as the worker reports it. */
@@ -34,7 +34,8 @@ export interface Ledger {
     by: string,
   ): Promise<{ created: boolean; state: LedgerState; key: string }>
   state(id: string): Promise<LedgerState | undefined>
-  claim(id: string, owner: string, dedupWindowMs: number, by: string): Promise<ClaimResult>
+  /** `notAfter` (Redis clock, ms): refuse with `late` past this time, the end of the lane turn. */
+  claim(id: string, owner: string, dedupWindowMs: number, by: string, notAfter?: number): Promise<ClaimResult>
   finish(id: string, owner: string, end: AttemptEnd, by: string): Promise<boolean>
   settle(id: string, by: string, note: string): Promise<string>
   resolve(
@@ -77,18 +78,18 @@ export function createLedger(redis: Redis, keys: OutboxKeys): Ledger {
     async state(id) {
       return ((await redis.hget(keys.ledger(id), 'state')) ?? undefined) as LedgerState | undefined
     },
-    async claim(id, owner, dedupWindowMs, by) {
+    async claim(id, owner, dedupWindowMs, by, notAfter = 0) {
       const window = Number.isFinite(dedupWindowMs) ? Math.max(0, Math.floor(dedupWindowMs)) : -1
       const reply = (await scripts.claim.run(
         redis,
         [keys.ledger(id)],
-        [base, id, owner, window, by],
+        [base, id, owner, window, by, notAfter],
       )) as string[]
       const [outcome] = reply
       if (outcome === 'claimed')
         return { outcome, key: reply[1] ?? '', attempts: Number(reply[2]), now: Number(reply[3]) }
       if (outcome === 'parked') return { outcome, reason: reply[1] ?? '' }
-      return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' }
+      return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
     },
     async finish(id, owner, end, by) {
       const { note, fields } = endFields(end)

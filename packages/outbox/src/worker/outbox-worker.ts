@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { hostname } from 'node:os'
 import { type Job, Queue, Worker } from 'bullmq'
 import { assertLaneLimit } from '../lanes/lane-limit.js'
@@ -73,6 +74,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const keys = outboxKeys(options)
   const owned = openConnection(options.connection)
   const stopping = new AbortController()
+  // Every job waiting for its lane listens on this signal: as many as the worker's concurrency.
+  setMaxListeners(0, stopping.signal)
   const sendTimeoutMs = options.sendTimeoutMs ?? 15_000
   const workerId = options.workerId ?? `${hostname()}:${process.pid}`
   const onEvent = options.onEvent
@@ -130,6 +133,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let queue = byName.get(queueName)
     if (!queue) {
       queue = new Queue<OutboxJobData>(queueName, { connection: owned.redis, prefix: keys.prefix })
+      queue.on('error', () => {})
       byName.set(queueName, queue)
       const worker = new Worker<OutboxJobData, OutboxJobResult>(
         queueName,

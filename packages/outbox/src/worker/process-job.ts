@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq'
 import { waitFor } from '../lanes/lanes.js'
+import type { ClaimResult } from '../ledger/ledger.js'
 import type { OutboxEvent, OutboxJobData, OutboxJobResult } from '../outbox-job.js'
 import { handleFailure } from './handle-failure.js'
 import type { WorkerContext } from './worker-context.js'
@@ -33,22 +34,38 @@ export async function processJob(
     }
     throw new Error(reason)
   }
-  const owner = `${context.workerId}:${randomUUID()}`
-  const turn = await context.lanes.acquire(sender.lanes, owner, context.timing, context.stopping)
-  if (!turn.granted) {
-    emit({ type: 'released', delayMs: turn.retryInMs })
-    await job.moveToDelayed(Date.now() + turn.retryInMs, token)
-    throw new DelayedError()
+  // A turn that starts late (a busy event loop woke the job after its slot) is given up: sending
+  // then could bunch requests at the vendor beyond the lane's guard band.
+  const guards = sender.lanes.flatMap((lane) => (lane.kind === 'rate' ? [lane.guardMs ?? 100] : []))
+  const lateAfterMs = guards.length === 0 ? undefined : Math.floor(Math.min(...guards) / 2)
+  let owner = ''
+  let claim: ClaimResult = { outcome: 'late' }
+  for (let turns = 0; claim.outcome === 'late'; turns++) {
+    owner = `${context.workerId}:${randomUUID()}`
+    const turn =
+      turns < 5
+        ? await context.lanes.acquire(sender.lanes, owner, context.timing, context.stopping)
+        : undefined
+    if (!turn?.granted) {
+      emit({ type: 'released', delayMs: turn?.retryInMs ?? 0 })
+      await job.moveToDelayed(Date.now() + (turn?.retryInMs ?? 0), token)
+      throw new DelayedError()
+    }
+    emit({ type: 'lane-wait', delayMs: turn.delayMs, at: turn.at })
+    if (turn.delayMs > 0) await waitFor(turn.delayMs, context.stopping)
+    if (context.stopping.aborted) {
+      await context.lanes.release(sender.lanes, owner, false)
+      emit({ type: 'released', delayMs: 0 })
+      await job.moveToDelayed(Date.now(), token)
+      throw new DelayedError()
+    }
+    const notAfter = lateAfterMs === undefined ? 0 : turn.at + lateAfterMs
+    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, notAfter)
+    if (claim.outcome === 'late') {
+      await context.lanes.release(sender.lanes, owner, false)
+      emit({ type: 'late', at: turn.at })
+    }
   }
-  emit({ type: 'lane-wait', delayMs: turn.delayMs })
-  if (turn.delayMs > 0) await waitFor(turn.delayMs, context.stopping)
-  if (context.stopping.aborted) {
-    await context.lanes.release(sender.lanes, owner, false)
-    emit({ type: 'released', delayMs: 0 })
-    await job.moveToDelayed(Date.now(), token)
-    throw new DelayedError()
-  }
-  const claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId)
   if (claim.outcome !== 'claimed') {
     await context.lanes.release(sender.lanes, owner, false)
     if (claim.outcome === 'parked') {
