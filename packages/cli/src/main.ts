@@ -1,5 +1,6 @@
 import type { CommandIo } from './command-io.js'
 import { demoCommand } from './commands/demo-command.js'
+import { outboxCommand } from './commands/outbox-command.js'
 import { sandboxCommand } from './commands/sandbox-command.js'
 import { sendCommand } from './commands/send-command.js'
 import { describeExitCode, exitCodeFor, exitCodes } from './exit-codes.js'
@@ -32,8 +33,10 @@ export async function main(args: readonly string[], io: CommandIo): Promise<numb
         return await sandboxCommand(rest, io)
       case 'demo':
         return await demoCommand(rest, io)
+      case 'outbox':
+        return await outboxCommand(rest, io)
       default:
-        throw new UsageError(`unknown command "${command}": expected send, sandbox or demo`, 'main')
+        throw new UsageError(`unknown command "${command}": expected send, sandbox, demo or outbox`, 'main')
     }
   } catch (error) {
     const code = exitCodeFor(error)
