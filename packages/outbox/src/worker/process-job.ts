@@ -37,7 +37,7 @@ export async function processJob(
   // A turn that starts late (a busy event loop woke the job after its slot) is given up: sending
   // then could bunch requests at the vendor beyond the lane's guard band.
   const guards = sender.lanes.flatMap((lane) => (lane.kind === 'rate' ? [lane.guardMs ?? 100] : []))
-  const lateAfterMs = guards.length === 0 ? undefined : Math.floor(Math.min(...guards) / 2)
+  const lateAfterMs = guards.length === 0 ? undefined : Math.floor(Math.min(...guards) / 3)
   let owner = ''
   let claim: ClaimResult = { outcome: 'late' }
   for (let turns = 0; claim.outcome === 'late'; turns++) {
