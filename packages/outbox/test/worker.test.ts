@@ -116,6 +116,20 @@ describe('outbox with one in-process worker', () => {
     await worker.close()
   })
 
+  it('keeps one message for an id after its job was removed (the ledger remembers it)', async () => {
+    // Its lane-queue job and its intake job, as BullMQ's removeOnComplete would.
+    for (let removed = 0; removed < 2; removed++) await (await admin.job('gewe-0-basic-1'))?.remove()
+    expect(await admin.job('gewe-0-basic-1')).toBeUndefined()
+    const again = await outbox.enqueue({
+      id: 'gewe-0-basic-1',
+      sender: 'gewe-0',
+      payload: 'resent by mistake',
+    })
+    expect(again).toMatchObject({ duplicate: true, state: 'sent' })
+    expect(await admin.job('gewe-0-basic-1')).toBeUndefined()
+    expect(count(fakes.inboxTexts('gewe'), 'resent by mistake')).toBe(0)
+  })
+
   it('backs off on a rate limit without spending an attempt', async () => {
     const worker = startWorker('w2')
     fakes.faults.set('rate-limited-1', { kind: 'rate-limit', resetSeconds: 1 })
