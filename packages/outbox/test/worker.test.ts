@@ -207,6 +207,20 @@ describe('outbox with one in-process worker', () => {
     await worker.close()
   })
 
+  it('lets a send in flight finish and record its outcome when the worker closes', async () => {
+    const worker = startWorker('w8')
+    const hold = fakes.hold('closing-1')
+    await outbox.enqueue({ id: 'closing-1', sender: 'feishu-1', payload: 'closing-1' })
+    await hold.arrived
+    const closed = worker.close()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await admin.get('closing-1'))?.state).toBe('sending')
+    hold.release()
+    await closed
+    expect((await admin.get('closing-1'))?.state).toBe('sent')
+    expect(count(fakes.inboxTexts('feishu'), 'closing-1')).toBe(1)
+  })
+
   it('hands a job waiting for its lane back on close, and a later worker sends it once', async () => {
     const worker = startWorker('w6')
     await outbox.enqueue({ id: 'gap-1', sender: 'gewe-0', payload: 'gap-1' })
