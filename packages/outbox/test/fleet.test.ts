@@ -4,161 +4,42 @@
 // leaves); redis-server is SIGKILLed and restarted on the same AOF directory mid-run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type AuditEntry,
-  createOutbox,
-  createOutboxAdmin,
-  type LedgerEntry,
-  type Outbox,
-  type OutboxAdmin,
-} from '../src/index.js'
-import { type FakesProcess, type FakesSnapshot, startFakesProcess } from './fakes-process.js'
+import type { FakesSnapshot } from './fakes-process.js'
+import { type Fleet, killWhileHeld, killWhileWaitingForTurn, startFleet } from './fleet-harness.js'
 import { byLane, duplicates, maxInSlidingWindow, minGap } from './fleet-measures.js'
-import type { FleetPlan } from './fleet-senders.js'
-import { type RedisServer, startRedisServer } from './redis-server.js'
-import type { FakeVendor, PlannedFault } from './vendor-fakes.js'
-import { bundleWorker, startWorker, type WorkerProcess } from './worker-processes.js'
+import {
+  inSendWindowOfKilled as inWindowOf,
+  planFaults as plan5PercentFaults,
+  workload as planWorkload,
+  entries as readEntries,
+  sleep,
+  vendorOf,
+  waitUntil,
+} from './fleet-workload.js'
+import type { FakeVendor } from './vendor-fakes.js'
 
 const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 1200)
-const queueName = 'fleet'
 // Sized for this shared 2-core machine: the delay from a lane turn to the fake's clock varies by up
 // to ~250 ms when other jobs load it (measured: claimToArrivalMs in the report).
 const guardMs = 300
 const final = ['sent', 'unknown', 'dead']
-let server: RedisServer
-let fakes: FakesProcess
-let outbox: Outbox
-let admin: OutboxAdmin
-let script: string
-let plan: FleetPlan & { redisUrl: string; queueName: string; concurrency: number }
-const workers = new Map<string, WorkerProcess>()
-const everyWorker: WorkerProcess[] = []
-const killed = new Set<string>()
-let spawned = 0
 const report: Record<string, unknown> = { messages: total }
 let redisCrashAt = 0
-
-const vendorOf = (sender: string): FakeVendor =>
-  sender.startsWith('feishu')
-    ? 'feishu'
-    : sender.startsWith('gewe')
-      ? 'gewe'
-      : sender === 'fxiaoke'
-        ? 'fxiaoke'
-        : 'netease-im'
-
-async function spawnWorker(): Promise<WorkerProcess> {
-  spawned += 1
-  const worker = await startWorker(script, `worker-${spawned}`, plan)
-  workers.set(worker.name, worker)
-  everyWorker.push(worker)
-  return worker
-}
-
-async function kill(name: string | undefined): Promise<void> {
-  const worker = name ? workers.get(name) : undefined
-  if (!worker || killed.has(worker.name)) return
-  killed.add(worker.name)
-  await worker.kill()
-  workers.delete(worker.name)
-}
-
-async function waitUntil(test: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
-/** The planned workload: sender per message, in proportion to each vendor's lane capacity. */
-function workload(): { id: string; sender: string }[] {
-  const shares: [string, number][] = [
-    ['feishu', 0.23],
-    ['gewe', 0.25],
-    ['fxiaoke', 0.21],
-    ['netease', 0.31],
-  ]
-  const messages: { id: string; sender: string }[] = []
-  for (const [vendor, share] of shares) {
-    const count = Math.round(total * share)
-    for (let index = 0; index < count; index++) {
-      const sender =
-        vendor === 'feishu'
-          ? `feishu-${index % plan.feishuChats}`
-          : vendor === 'gewe'
-            ? `gewe-${index % plan.geweAccounts}`
-            : vendor
-      messages.push({ id: `${vendor}-${index}`, sender })
-    }
-  }
-  // Interleave the vendors, as real traffic would arrive.
-  return messages.sort((a, b) => Number(a.id.split('-').at(-1)) - Number(b.id.split('-').at(-1)))
-}
-
-/** 5 % of the messages get a fault; the permanent ones must end dead with the vendor's reason. */
-function planFaults(messages: { id: string; sender: string }[]): { dead: Set<string>; faulty: number } {
-  const kinds: Record<FakeVendor, PlannedFault[]> = {
-    feishu: [
-      { kind: 'rate-limit', resetSeconds: 1 },
-      { kind: 'server-error', delivered: true },
-      { kind: 'delay', ms: 300 },
-      { kind: 'code', code: 230002 },
-    ],
-    'netease-im': [
-      { kind: 'rate-limit', code: 107323 },
-      { kind: 'server-error', accept: true },
-      { kind: 'delay', ms: 300 },
-    ],
-    fxiaoke: [{ kind: 'rate-limit' }, { kind: 'delay', ms: 300 }, { kind: 'quota-exceeded' }],
-    gewe: [{ kind: 'delay', ms: 300 }, { kind: 'offline' }],
-  }
-  const dead = new Set<string>()
-  const turn: Record<string, number> = {}
-  let faulty = 0
-  for (const message of messages) {
-    if (Number(message.id.split('-').at(-1)) % 20 !== 7) continue
-    const vendor = vendorOf(message.sender)
-    const list = kinds[vendor]
-    turn[vendor] = (turn[vendor] ?? -1) + 1
-    const fault = list[(turn[vendor] ?? 0) % list.length] as PlannedFault
-    fakes.fault(message.id, fault)
-    faulty += 1
-    if (['code', 'quota-exceeded', 'offline'].includes(fault.kind)) dead.add(message.id)
-  }
-  return { dead, faulty }
-}
+let fleet: Fleet
+let fakes: Fleet['fakes']
+let outbox: Fleet['outbox']
+let admin: Fleet['admin']
+let plan: Fleet['plan']
+let everyWorker: Fleet['everyWorker']
+let killed: Fleet['killed']
 
 beforeAll(async () => {
-  server = await startRedisServer()
-  fakes = await startFakesProcess()
-  script = await bundleWorker()
-  plan = {
-    urls: fakes.urls,
-    redisUrl: server.url,
-    queueName,
-    concurrency: 6,
-    feishuChats: 10,
-    feishuAppLimit: 45,
-    geweAccounts: 6,
-    geweGapMs: 100,
-    geweJitterMs: 50,
-    slowGeweGapMs: 1900,
-    guardMs,
-    fxiaokeLimit: 40,
-    neteaseLimit: 60,
-  }
-  outbox = createOutbox({ connection: server.url, queueName, attempts: 10 })
-  admin = createOutboxAdmin({ connection: server.url, queueName })
-  await Promise.all([spawnWorker(), spawnWorker(), spawnWorker(), spawnWorker()])
+  fleet = await startFleet('fleet', guardMs)
+  ;({ fakes, outbox, admin, plan, everyWorker, killed } = fleet)
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([...workers.values()].map((worker) => worker.close()))
-  await outbox?.close()
-  await admin?.close()
-  await fakes?.close()
-  await server?.stop()
+  await fleet?.close()
   mkdirSync(new URL('../.cache/', import.meta.url), { recursive: true })
   writeFileSync(
     new URL('../.cache/outbox-fleet.json', import.meta.url),
@@ -167,35 +48,11 @@ afterAll(async () => {
   console.log(`outbox fleet: ${JSON.stringify(report)}`)
 })
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function entries(ids: readonly string[]): Promise<Map<string, LedgerEntry & { audit: AuditEntry[] }>> {
-  const found = new Map<string, LedgerEntry & { audit: AuditEntry[] }>()
-  for (let start = 0; start < ids.length; start += 200)
-    await Promise.all(
-      ids.slice(start, start + 200).map(async (id) => {
-        const entry = await admin.get(id)
-        if (entry) found.set(id, entry)
-      }),
-    )
-  return found
-}
-
-/** Messages a killed worker had claimed (ledger audit: it moved them to `sending`) and never finished. */
-function inSendWindowOfKilled(entry: { audit: { by: string; to: string }[] }): boolean {
-  return entry.audit.some(
-    (step, index) =>
-      step.to === 'sending' &&
-      killed.has(step.by) &&
-      !entry.audit.slice(index + 1).some((later) => later.by === step.by),
-  )
-}
-
 describe('a fleet of four worker processes', () => {
   it('loses nothing and delivers nothing twice through worker and Redis crashes', async () => {
     const started = Date.now()
-    const messages = workload()
-    const { dead: expectedDead, faulty } = planFaults(messages)
+    const messages = planWorkload(total, plan)
+    const { dead: expectedDead, faulty } = plan5PercentFaults(messages, fakes)
     const holds = [
       { id: 'hold-feishu', sender: 'feishu-0' },
       { id: 'hold-netease', sender: 'netease' },
@@ -222,61 +79,25 @@ describe('a fleet of four worker processes', () => {
     }
     const quarter = Math.floor(messages.length / 4)
     await enqueueChunk(messages.slice(0, quarter))
-    // One at a time, while the first quarter is being sent: the fake holds the request, the worker
-    // that sent it is SIGKILLed, then the fake commits the message.
-    for (const message of holds) {
-      const hold = fakes.hold(message.id)
-      await outbox.enqueue({ id: message.id, sender: message.sender, payload: message.id })
-      const worker = await Promise.race([hold.arrived, sleep(20_000).then(() => 'none')])
-      if (worker === 'none')
-        throw new Error(
-          `${message.id} never reached the fake: ${JSON.stringify(await admin.get(message.id))} ${JSON.stringify(
-            [...workers.values()].map((w) => [
-              w.name,
-              w.events.filter((event) => event.id === message.id),
-              w.stderr().slice(-1500),
-            ]),
-          )} job ${JSON.stringify(await (await admin.job(message.id))?.getState())}`,
-        )
-      await kill(worker)
-      hold.release()
-      await spawnWorker()
-    }
+    // One at a time, while the first quarter is being sent.
+    for (const message of holds) await killWhileHeld(fleet, message)
     for (let start = quarter; start < messages.length; start += 250)
       await enqueueChunk(messages.slice(start, start + 250))
     for (const message of chaos.slice(4))
       await outbox.enqueue({ id: message.id, sender: message.sender, payload: message.id })
-    while (workers.size < 4) await spawnWorker()
 
     // Before the request leaves: whichever of slow-1 and slow-2 goes second sleeps up to 1.9 s for its
     // turn on the gewe-slow lane; its worker is killed then.
-    const waiting = await Promise.race(
-      [...workers.values()].map((worker) =>
-        worker
-          .waitFor(
-            (event) =>
-              event.sender === 'gewe-slow' && event.type === 'lane-wait' && (event.delayMs ?? 0) > 500,
-            30_000,
-          )
-          .then(
-            (event) => ({ worker, id: event.id }),
-            () => undefined,
-          ),
-      ),
-    )
-    if (!waiting) throw new Error('no gewe-slow message waited for its lane turn')
-    await kill(waiting.worker.name)
-    const killedWhileWaiting = waiting.id
+    const killedWhileWaiting = await killWhileWaitingForTurn(fleet, 'gewe-slow')
     expect((await admin.get(killedWhileWaiting))?.state).toBe('queued')
-    await spawnWorker()
 
     // redis-server dies mid-run and comes back on the same AOF directory.
     await waitUntil(async () => (await admin.counts()).sent >= total * 0.4, 60_000, '40 % sent')
     const sentBeforeCrash = (await admin.counts()).sent
     redisCrashAt = Date.now()
-    await server.kill()
+    await fleet.server.kill()
     await sleep(500)
-    await server.restart()
+    await fleet.server.restart()
 
     const ids = [...chaos.map((message) => message.id), ...messages.map((message) => message.id)]
     await waitUntil(
@@ -290,7 +111,7 @@ describe('a fleet of four worker processes', () => {
       90_000,
       'every message settled',
     )
-    const ledger = await entries(ids)
+    const ledger = await readEntries(admin, ids)
     const snap = await fakes.snapshot()
     const lost = ids.filter((id) => !final.includes(ledger.get(id)?.state ?? ''))
     const textsAt = (vendor: FakeVendor) => snap.inbox[vendor]
@@ -301,7 +122,7 @@ describe('a fleet of four worker processes', () => {
     const unknown = ids.filter((id) => ledger.get(id)?.state === 'unknown').sort()
     const dead = ids.filter((id) => ledger.get(id)?.state === 'dead').sort()
     const senderOf = new Map([...chaos, ...messages].map((message) => [message.id, message.sender]))
-    const inWindow = ids.filter((id) => inSendWindowOfKilled(ledger.get(id) ?? { audit: [] }))
+    const inWindow = ids.filter((id) => inWindowOf(ledger.get(id) ?? { audit: [] }, killed))
     const noDedup = (id: string) => ['gewe', 'fxiaoke'].includes(vendorOf(senderOf.get(id) ?? ''))
 
     expect(lost).toEqual([])
@@ -311,23 +132,6 @@ describe('a fleet of four worker processes', () => {
       expect([id, inboxCount.get(id)]).toEqual([id, 1])
     expect(textsAt('feishu').filter((text) => text.endsWith(' again'))).toEqual([])
     // Parked as unknown: exactly the GeWe/Fxiaoke messages a killed worker had inside its send window.
-    const unexpected = unknown.filter((id) => !inWindow.includes(id))
-    if (unexpected.length > 0)
-      writeFileSync(
-        new URL('../.cache/outbox-unexpected.json', import.meta.url),
-        JSON.stringify(
-          {
-            killed: [...killed],
-            entries: unexpected.map((id) => [
-              ledger.get(id),
-              snap.arrivals.filter((a) => a.text === id),
-              [...workers.values()].map((w) => w.events.filter((e) => e.id === id)),
-            ]),
-          },
-          null,
-          1,
-        ),
-      )
     expect(unknown).toEqual(inWindow.filter(noDedup).sort())
     // Never resent once parked (an earlier request may exist: e.g. one the vendor refused with a rate limit).
     for (const id of unknown) {
@@ -465,7 +269,10 @@ describe('a fleet of four worker processes', () => {
     const times = arrivals.map((arrival) => arrival.at)
     expect(times).toHaveLength(ids.length)
     // From the ledger's claim (Redis clock, right after the lane turn) to the fake's arrival.
-    const ledger = await entries(ids.map((message) => message.id))
+    const ledger = await readEntries(
+      admin,
+      ids.map((message) => message.id),
+    )
     const lags = arrivals
       .map(
         (arrival) =>
