@@ -31,8 +31,11 @@ export async function main(args: readonly string[], io: CommandIo): Promise<numb
         return await (await import('./commands/sandbox-command.js')).sandboxCommand(rest, io)
       case 'demo':
         return await (await import('./commands/demo-command.js')).demoCommand(rest, io)
+      case 'outbox':
+        // BullMQ and ioredis load only for `msg outbox`.
+        return await (await import('./commands/outbox-command.js')).outboxCommand(rest, io)
       default:
-        throw new UsageError(`unknown command "${command}": expected send, sandbox or demo`, 'main')
+        throw new UsageError(`unknown command "${command}": expected send, sandbox, demo or outbox`, 'main')
     }
   } catch (error) {
     const code = exitCodeFor(error)

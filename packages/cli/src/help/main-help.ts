@@ -8,6 +8,7 @@ Usage:
   msg send <gewe|feishu|fxiaoke|netease-im> <target flags> --text "…"   send one text
   msg sandbox [--port <n>] [--json]     serve fake versions of all four vendors on 127.0.0.1
   msg demo                              start the sandbox and send through every vendor (no credentials)
+  msg outbox status|unknown|dead|resolve --redis <url>   an @msg/outbox: counts, parked, dead, resolve
   msg send --help                       targets, credentials and examples per vendor
   msg --version
 

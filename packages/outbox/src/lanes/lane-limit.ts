@@ -1,0 +1,34 @@
+/**
+ * A lane: one sending identity whose limit holds across every worker of the fleet.
+ * - `rate`: at most `limit` sends in any sliding window of `perMs` (default 1000). Turns are spaced
+ *   evenly, `(perMs + guardMs) / limit` apart, so a grant-to-vendor delay that varies by up to
+ *   `guardMs` (default 100) cannot push more than `limit` requests into one vendor-side window;
+ * - `serial`: one send at a time, the next one starting at least `gapMs` plus a random `0..jitterMs`
+ *   after the previous one ended (jitter only lengthens the gap). A crashed holder's turn ends after
+ *   `leaseMs`, and the gap is counted from there.
+ * @see ../../README.md#lanes-and-limits
+ */
+export type LaneLimit =
+  | { kind: 'rate'; name: string; limit: number; perMs?: number; guardMs?: number }
+  | { kind: 'serial'; name: string; gapMs: number; jitterMs?: number }
+
+/** Checks a lane definition; throws a `TypeError` naming the bad field. */
+export function assertLaneLimit(lane: LaneLimit): void {
+  if (typeof lane.name !== 'string' || lane.name === '' || /\s/.test(lane.name))
+    throw new TypeError(
+      `lane name must be a non-empty string without spaces, got ${JSON.stringify(lane.name)}`,
+    )
+  const nonNegative = (value: number | undefined, field: string) => {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0))
+      throw new TypeError(`lane ${lane.name}: ${field} must be a finite number >= 0`)
+  }
+  if (lane.kind === 'rate') {
+    if (!(Number.isInteger(lane.limit) && lane.limit >= 1))
+      throw new TypeError(`lane ${lane.name}: limit must be an integer >= 1`)
+    nonNegative(lane.perMs, 'perMs')
+    nonNegative(lane.guardMs, 'guardMs')
+  } else if (lane.kind === 'serial') {
+    nonNegative(lane.gapMs, 'gapMs')
+    nonNegative(lane.jitterMs, 'jitterMs')
+  } else throw new TypeError(`lane ${(lane as { name: string }).name}: kind must be 'rate' or 'serial'`)
+}

@@ -1,0 +1,18 @@
+import type { Lanes, LaneTiming } from '../lanes/lanes.js'
+import type { Ledger } from '../ledger/ledger.js'
+import type { OutboxEvent } from '../outbox-job.js'
+import type { OutboxSender } from '../outbox-sender.js'
+
+/** What the job processor of one worker needs. */
+export interface WorkerContext {
+  workerId: string
+  ledger: Ledger
+  lanes: Lanes
+  senders: Readonly<Record<string, OutboxSender>>
+  timing: LaneTiming
+  sendTimeoutMs: number
+  rateLimitDelayMs: number
+  /** Aborts when the worker is closing: lane waits end and the job is handed back. */
+  stopping: AbortSignal
+  emit(event: OutboxEvent): void
+}

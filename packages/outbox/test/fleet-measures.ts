@@ -1,0 +1,40 @@
+import type { Arrival, FakeVendor } from './vendor-fakes.js'
+
+/** The most arrivals inside any sliding window of `windowMs` (half-open: [t, t + windowMs)). */
+export function maxInSlidingWindow(times: readonly number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  let best = 0
+  for (let start = 0, end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++
+    best = Math.max(best, end - start + 1)
+  }
+  return best
+}
+
+/** The smallest gap between consecutive arrivals (Infinity with fewer than two). */
+export function minGap(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  let best = Number.POSITIVE_INFINITY
+  for (let index = 1; index < sorted.length; index++)
+    best = Math.min(best, (sorted[index] ?? 0) - (sorted[index - 1] ?? 0))
+  return best
+}
+
+/** Arrival times per lane value, for one vendor. */
+export function byLane(arrivals: readonly Arrival[], vendor: FakeVendor): Map<string, number[]> {
+  const lanes = new Map<string, number[]>()
+  for (const arrival of arrivals) {
+    if (arrival.vendor !== vendor) continue
+    const list = lanes.get(arrival.lane) ?? []
+    list.push(arrival.at)
+    lanes.set(arrival.lane, list)
+  }
+  return lanes
+}
+
+/** Texts that occur more than once. */
+export function duplicates(texts: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  for (const text of texts) seen.set(text, (seen.get(text) ?? 0) + 1)
+  return [...seen].filter(([, count]) => count > 1).map(([text]) => text)
+}
