@@ -72,4 +72,12 @@ describe('msg outbox', () => {
     expect(output()).toContain('--as sent|resend')
     expect(await main(['outbox', 'status'], createTestIo().io)).toBe(2)
   })
+
+  it('fails within seconds with exit code 4 when Redis cannot be reached, printing no password', async () => {
+    const { io, output } = createTestIo()
+    // Without a bounded connection this would hang until the test times out.
+    expect(await main(['outbox', 'status', '--redis', 'redis://ops:hunter2-secret@127.0.0.1:9'], io)).toBe(4)
+    expect(output()).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:9')
+    expect(output()).not.toContain('hunter2-secret')
+  })
 })

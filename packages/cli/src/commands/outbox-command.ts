@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
+import { NetworkError, redactText } from '@msg/core'
 import { createOutboxAdmin, type LedgerEntry, type LedgerState } from '@msg/outbox'
+import { Redis } from 'ioredis'
 import { toUsageError } from '../arguments/to-usage-error.js'
 import type { CommandIo } from '../command-io.js'
 import { type ExitCode, exitCodes } from '../exit-codes.js'
@@ -62,8 +64,9 @@ export async function outboxCommand(args: readonly string[], io: CommandIo): Pro
   const limit = parseLimit(values.limit)
   if (action === 'resolve' && (id === undefined || (values.as !== 'sent' && values.as !== 'resend')))
     throw new UsageError('msg outbox resolve: needs <id> and --as sent|resend', 'main')
+  const redis = await connectOnce(url)
   const admin = createOutboxAdmin({
-    connection: url,
+    connection: redis,
     ...(values.queue === undefined ? {} : { queueName: values.queue }),
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
   })
@@ -94,5 +97,31 @@ export async function outboxCommand(args: readonly string[], io: CommandIo): Pro
     return result.ok ? exitCodes.sent : exitCodes.refused
   } finally {
     await admin.close()
+    await redis.quit().catch(() => redis.disconnect())
+  }
+}
+
+/**
+ * One connection for one command: it fails within a few seconds (exit 4) when Redis cannot be reached,
+ * instead of retrying forever as a long-lived worker's connection does.
+ */
+async function connectOnce(url: string): Promise<Redis> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    return redis
+  } catch (error) {
+    redis.disconnect()
+    const why = error instanceof Error ? error.message : String(error)
+    throw new NetworkError({
+      vendor: 'core',
+      message: `msg outbox: cannot reach Redis at ${redactText(url.replace(/\/\/[^@/]*@/, '//[redacted]@'))}: ${why}`,
+    })
   }
 }
