@@ -77,7 +77,7 @@ export function planFaults(
     ],
     'netease-im': [
       { kind: 'rate-limit', code: 107323 },
-      { kind: 'server-error', accept: true },
+      { kind: 'server-error', delivered: true },
       { kind: 'delay', ms: 300 },
     ],
     fxiaoke: [{ kind: 'rate-limit' }, { kind: 'delay', ms: 300 }, { kind: 'quota-exceeded' }],

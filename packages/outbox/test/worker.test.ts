@@ -170,7 +170,7 @@ describe('outbox with one in-process worker', () => {
   it('resends an unknown Feishu send under its uuid (one message), parks an unknown GeWe send', async () => {
     const worker = startWorker('w4')
     fakes.faults.set('feishu-5xx', { kind: 'server-error', delivered: true })
-    fakes.faults.set('gewe-5xx', { kind: 'ret-500' })
+    fakes.faults.set('gewe-5xx', { kind: 'server-error' })
     await outbox.enqueue({ id: 'feishu-5xx', sender: 'feishu-0', payload: 'feishu-5xx' })
     await outbox.enqueue({ id: 'gewe-5xx', sender: 'gewe-0', payload: 'gewe-5xx' })
     await settled(['feishu-5xx', 'gewe-5xx'])
@@ -186,7 +186,7 @@ describe('outbox with one in-process worker', () => {
 
   it('resolves parked messages: sent (audited) or resend (sent again, deliberately)', async () => {
     const worker = startWorker('w5')
-    fakes.faults.set('gewe-park-a', { kind: 'ret-500', delivered: false })
+    fakes.faults.set('gewe-park-a', { kind: 'server-error', delivered: false })
     await outbox.enqueue({ id: 'gewe-park-a', sender: 'gewe-1', payload: 'gewe-park-a' })
     await settled(['gewe-park-a'])
     expect((await admin.get('gewe-park-a'))?.state).toBe('unknown')
