@@ -27,6 +27,13 @@ export const benchSettings = {
    */
   memoryBaseline: scaled(1000),
   memoryTotal: scaled(20_000),
+  /** Signed and encrypted pushes per webhook throughput block (the same set for both receivers). */
+  webhookEvents: scaled(1000),
+  /** Pushes in flight at once, as a server receives them. */
+  webhookConcurrency: 16,
+  /** Pushes through our webhook before the first heap reading, and in all. */
+  webhookMemoryWarmup: scaled(2000),
+  webhookMemoryTotal: scaled(100_000),
   /** Sends profiled with --cpu-prof. */
   profileSends: scaled(2000),
 }

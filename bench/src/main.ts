@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { benchSettings } from './bench-settings.js'
 import { startFakeServer } from './fake-server/start-fake-server.js'
-import { measureBundleSize } from './measure/bundle-size.js'
+import { measureBundleSize, measureWebhookAppSize } from './measure/bundle-size.js'
 import { benchDirectory } from './measure/child-process.js'
 import { measureBareNode, measureColdStart } from './measure/cold-start.js'
 import { measureLatency } from './measure/latency.js'
@@ -9,6 +9,8 @@ import { measureMemory } from './measure/memory.js'
 import { profileSends } from './measure/profile.js'
 import { measureThroughput } from './measure/throughput.js'
 import { measureTokenRequests } from './measure/token-requests.js'
+import { measureWebhookMemory } from './measure/webhook-memory.js'
+import { measureWebhookThroughput } from './measure/webhook-throughput.js'
 import { renderReport, renderTables } from './report/markdown.js'
 import type { BenchResults } from './report/results.js'
 import { allTargets, comparedTargets, pendingVendors, tokenTargets } from './targets/all-targets.js'
@@ -74,6 +76,14 @@ try {
       ours: await profileSends(target.name, urlOf(target.name), 'ours', sends),
       raw: await profileSends(target.name, urlOf(target.name), 'raw', sends),
     })
+  }
+  progress('webhook: events/s against the Lark EventDispatcher')
+  const webhookThroughput = await measureWebhookThroughput()
+  progress('webhook: heap over distinct events')
+  results.webhook = {
+    throughput: webhookThroughput,
+    memory: await measureWebhookMemory(),
+    appSize: await measureWebhookAppSize(),
   }
 } finally {
   await server.close()

@@ -1,6 +1,7 @@
-// `pnpm test:runtimes`: builds the packages, installs Node 24, Bun and Deno into .runtimes/,
+// `pnpm test:runtimes`: builds the packages, installs Node 24, Bun, Deno and workerd into .runtimes/,
 // serves the fakes from a Node process and runs scripts/runtimes/smoke.mjs under each runtime
-// against the built dist/. Any runtime failing fails the whole run.
+// against the built dist/; for workerd, workerd-smoke.mjs (run by Node) serves the webhook in a
+// Worker and drives it over HTTP. Any runtime failing fails the whole run.
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
@@ -10,6 +11,7 @@ import { ensureRuntimes } from './install-runtimes.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const smoke = fileURLToPath(new URL('./smoke.mjs', import.meta.url))
+const workerdSmoke = fileURLToPath(new URL('./workerd-smoke.mjs', import.meta.url))
 
 if (!process.argv.includes('--no-build')) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' })
 const binaries = ensureRuntimes()
@@ -23,6 +25,12 @@ const runtimes = [
     command: binaries.deno,
     args: ['run', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--node-modules-dir=manual', smoke],
     version: [binaries.deno, '--version'],
+  },
+  {
+    name: 'workerd',
+    command: process.execPath,
+    args: [workerdSmoke, binaries.workerd],
+    version: [binaries.workerd, '--version'],
   },
 ]
 

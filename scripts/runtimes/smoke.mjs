@@ -1,10 +1,17 @@
 // The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
-// the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS. Runs unchanged
+// the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the Feishu
+// webhook checks in-process (pushes from the testing kit into `webhook.fetch`). Runs unchanged
 // under Node, Bun and Deno; exits non-zero when any check fails.
 import process from 'node:process'
 import * as core from '@msg/core'
 import * as valibot from 'valibot'
 import { createEchoClient } from '../sandbox/echo-client.mjs'
+import {
+  pushRequest,
+  recordingWebhook,
+  webhookChecks,
+  webhookUrl,
+} from '../sandbox/feishu-webhook-scenario.mjs'
 import { runSmoke } from '../sandbox/smoke-scenario.mjs'
 import { vendorById } from '../sandbox/vendors.mjs'
 
@@ -31,7 +38,7 @@ if (!resolved.includes('/dist/')) {
   console.error('  FAIL @msg/core did not resolve to its built dist/')
   process.exit(1)
 }
-const { passed, failed } = await runSmoke({
+let { passed, failed } = await runSmoke({
   endpoints,
   core,
   valibot,
@@ -39,5 +46,29 @@ const { passed, failed } = await runSmoke({
   vendorModules,
   log: (line) => console.log(line),
 })
+if (vendorModules.feishu) {
+  const { createFeishuWebhook } = await import('@msg/feishu/webhook')
+  const testing = await import('@msg/feishu/testing')
+  if (!import.meta.resolve('@msg/feishu/webhook').includes('/dist/')) {
+    console.error('  FAIL @msg/feishu/webhook did not resolve to its built dist/')
+    process.exit(1)
+  }
+  const { webhook, seen } = recordingWebhook(createFeishuWebhook)
+  const check = async (name, run) => {
+    try {
+      const detail = await run()
+      passed += 1
+      console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+    } catch (error) {
+      failed += 1
+      console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  await webhookChecks(check, {
+    testing,
+    send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
+    seen: () => seen,
+  })
+}
 console.log(`  ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)

@@ -29,3 +29,26 @@ export async function measureBundleSize(app: OneSendApp): Promise<BundleSizeResu
     gzipBytes: gzipSync(code, { level: 9 }).byteLength,
   }
 }
+
+/**
+ * The Feishu webhook bot that `pnpm size` budgets (scripts/size/apps/feishu-webhook-app.mjs: verify,
+ * decrypt, dedupe, reply), bundled the same way for the browser.
+ */
+export async function measureWebhookAppSize(): Promise<BundleSizeResult> {
+  const result = await build({
+    entryPoints: [`${benchDirectory}../scripts/size/apps/feishu-webhook-app.mjs`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  return {
+    platform: 'browser',
+    minifiedBytes: code.byteLength,
+    gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+  }
+}

@@ -9,6 +9,7 @@ import {
   profileSection,
   throughputSection,
 } from './sections.js'
+import { webhookSection } from './webhook-section.js'
 
 /** The tables alone, for stdout. */
 export function renderTables(results: BenchResults): string {
@@ -19,7 +20,10 @@ export function renderTables(results: BenchResults): string {
     bundleSection(results),
     memorySection(results),
     profileSection(results),
-  ].join('\n\n')
+    webhookSection(results),
+  ]
+    .filter((section) => section !== '')
+    .join('\n\n')
 }
 
 /** The whole BENCHMARKS.md. */

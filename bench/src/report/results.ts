@@ -4,6 +4,8 @@ import type { LatencyResult } from '../measure/latency.js'
 import type { MemoryResult } from '../measure/memory.js'
 import type { ProfileResult } from '../measure/profile.js'
 import type { ThroughputResult } from '../measure/throughput.js'
+import type { WebhookMemoryResult } from '../measure/webhook-memory.js'
+import type { WebhookThroughputResult } from '../measure/webhook-throughput.js'
 
 /** Per-target figures beside raw fetch. */
 export interface TargetResult {
@@ -31,5 +33,7 @@ export interface BenchResults {
   bundles: Array<{ label: string; result: BundleSizeResult }>
   memory: Array<{ label: string; result: MemoryResult }>
   profiles: Array<{ label: string; ours: ProfileResult; raw: ProfileResult; sends: number }>
+  /** The Feishu webhook against the Lark SDK's EventDispatcher (absent when not measured). */
+  webhook?: { throughput: WebhookThroughputResult; memory: WebhookMemoryResult; appSize: BundleSizeResult }
   pending: string[]
 }

@@ -1,0 +1,101 @@
+// The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the built
+// `@msg/feishu/webhook` in a Worker) with esbuild, serves it with the workerd binary from
+// `.runtimes/` on a loopback port, drives it over HTTP with the shared webhook checks, and stops it.
+// Usage: node workerd-smoke.mjs <path to workerd>; exits non-zero when any check fails.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import * as testing from '@msg/feishu/testing'
+import { build } from 'esbuild'
+import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
+
+const workerd = process.argv[2]
+if (!workerd) {
+  console.error('usage: node workerd-smoke.mjs <workerd binary>')
+  process.exit(2)
+}
+
+// workerd refuses a compatibility date later than its own build; any recent date works.
+const config = `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .worker)],
+  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "worker.js", esModule = embed "worker.js")],
+  compatibilityDate = "2026-01-01",
+);
+`
+
+const dir = mkdtempSync(join(tmpdir(), 'msg-workerd-'))
+let child
+let passed = 0
+let failed = 0
+try {
+  // Plain package resolution (no @msg/source condition): the Worker runs the built dist/.
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./workerd/worker.mjs', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    write: false,
+    logLevel: 'error',
+  })
+  const code = bundle.outputFiles[0].text
+  writeFileSync(join(dir, 'worker.js'), code)
+  writeFileSync(join(dir, 'config.capnp'), config)
+  console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook from dist/)`)
+
+  // fd 3 carries workerd's control messages: one JSON line per socket once it listens.
+  child = spawn(workerd, ['serve', join(dir, 'config.capnp'), '--control-fd=3'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
+  })
+  const exited = once(child, 'exit').then(([status]) => {
+    throw new Error(`workerd exited (${status}) before listening`)
+  })
+  const listening = (async () => {
+    for await (const line of createInterface({ input: child.stdio[3] })) {
+      const message = JSON.parse(line)
+      if (message.event === 'listen' && message.socket === 'http') return message.port
+    }
+    throw new Error('workerd closed its control channel before listening')
+  })()
+  const port = await Promise.race([listening, exited])
+  exited.catch(() => {})
+  const base = `http://127.0.0.1:${port}`
+  console.log(`workerd listening on ${base}`)
+
+  const check = async (name, run) => {
+    try {
+      const detail = await run()
+      passed += 1
+      console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+    } catch (error) {
+      failed += 1
+      console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  await webhookChecks(check, {
+    testing,
+    prefix: 'feishu webhook in workerd',
+    send: (push) => fetch(pushRequest(`${base}/feishu/events`, push)),
+    seen: async () => (await fetch(`${base}/seen`)).json(),
+  })
+} catch (error) {
+  failed += 1
+  console.log(`  FAIL workerd: ${error instanceof Error ? error.message : String(error)}`)
+} finally {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM')
+    await once(child, 'exit')
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+console.log(`  ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 && passed > 0 ? 0 : 1)
