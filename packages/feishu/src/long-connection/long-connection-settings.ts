@@ -1,4 +1,4 @@
-import type { DedupeStore, TransportSettings } from '@msg/core'
+import { type DedupeStore, MsgError, type TransportSettings } from '@msg/core'
 import type { FeishuWebhookSettings } from '../webhook/feishu-webhook-settings.js'
 
 /**
@@ -53,4 +53,23 @@ export interface FeishuLongConnectionSettings
   onError?: (error: unknown) => void
   /** `[0, 1)`, for the reconnect jitter. Default `Math.random`. */
   random?: () => number
+}
+
+/**
+ * The WebSocket class to use: the one given, else `globalThis.WebSocket`; a `MsgError` naming the
+ * fix when the runtime has none (Node 20).
+ * @see README.md#long-connection
+ */
+export function resolveFeishuWebSocket(
+  given: FeishuWebSocketConstructor | undefined,
+): FeishuWebSocketConstructor {
+  const found = given ?? (globalThis as { WebSocket?: FeishuWebSocketConstructor }).WebSocket
+  if (found === undefined) {
+    throw new MsgError({
+      vendor: 'feishu',
+      message:
+        "createFeishuLongConnection: this runtime has no global WebSocket; pass one, e.g. { WebSocket } from 'ws'",
+    })
+  }
+  return found
 }

@@ -1,5 +1,5 @@
 import { AuthError, createMemoryDedupeStore, type DedupeStore, VendorError } from '@msg/core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import {
   createFeishuLongConnectionFake,
@@ -138,6 +138,24 @@ describe('createFeishuLongConnection against the fake server', () => {
     const { fake, connection } = await setup({}, { clientConfig: { PingInterval: 0.02 } })
     await connection.start()
     await until(() => fake.pings >= 4)
+  })
+
+  it('applies the config a pong carries: a shorter ping interval takes over from the endpoint one', async () => {
+    const { fake, connection } = await setup(
+      {},
+      { clientConfig: { PingInterval: 120 }, pongClientConfig: { PingInterval: 0.02 } },
+    )
+    await connection.start()
+    await until(() => fake.pings >= 4) // one ping on open, then every 20 ms the pong asked for
+  })
+
+  it('needs a WebSocket class where the runtime has none (Node 20)', () => {
+    vi.stubGlobal('WebSocket', undefined)
+    try {
+      expect(() => createFeishuLongConnection({ appId: 'cli_x', appSecret: 'secret' })).toThrow(/from 'ws'/)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('rejects start() with AuthError on a refused secret, calling the endpoint once', async () => {

@@ -3,10 +3,10 @@ import { feishuDomains } from '../feishu-settings.js'
 import { version } from '../version.js'
 import { createFragmentBuffer } from './fragment-buffer.js'
 import { createFeishuPushHandler } from './long-connection-push.js'
-import type {
-  FeishuLongConnectionSettings,
-  FeishuWebSocket,
-  FeishuWebSocketConstructor,
+import {
+  type FeishuLongConnectionSettings,
+  type FeishuWebSocket,
+  resolveFeishuWebSocket,
 } from './long-connection-settings.js'
 import { decodePbbp2Frame, encodePbbp2Frame, type Pbbp2Frame, pbbp2Header } from './pbbp2-frame.js'
 import {
@@ -39,18 +39,6 @@ function bytesOf(data: unknown): Uint8Array | undefined {
   return undefined
 }
 
-function webSocketClass(settings: FeishuLongConnectionSettings): FeishuWebSocketConstructor {
-  const found = settings.WebSocket ?? (globalThis as { WebSocket?: FeishuWebSocketConstructor }).WebSocket
-  if (found === undefined) {
-    throw new MsgError({
-      vendor: 'feishu',
-      message:
-        "createFeishuLongConnection: this runtime has no global WebSocket; pass one, e.g. { WebSocket } from 'ws'",
-    })
-  }
-  return found
-}
-
 /**
  * Receives Feishu / Lark events and card callbacks over Feishu's WebSocket long connection, without
  * a public URL. It asks `POST /callback/ws/endpoint` for a URL, pings at the server's interval,
@@ -69,7 +57,7 @@ export function createFeishuLongConnection(settings: FeishuLongConnectionSetting
       message: 'createFeishuLongConnection: appId and appSecret are required',
     })
   }
-  const WebSocketClass = webSocketClass(settings)
+  const WebSocketClass = resolveFeishuWebSocket(settings.WebSocket)
   const onError =
     settings.onError ?? ((error: unknown) => console.error('[@msg/feishu] long connection:', error))
   const random = settings.random ?? Math.random

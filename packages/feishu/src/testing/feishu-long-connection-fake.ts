@@ -19,6 +19,8 @@ export interface FeishuLongConnectionFakeOptions {
   appSecret?: string
   /** Sent by the endpoint and in every pong. Default: ping 120, reconnect 0.05 / nonce 0 / count 5. */
   clientConfig?: Record<string, number>
+  /** Sent in pongs instead of `clientConfig`, to see a client apply them. */
+  pongClientConfig?: Record<string, number>
   /** The `service_id` of the URL. Default 7. */
   serviceId?: number
 }
@@ -168,7 +170,7 @@ export async function createFeishuLongConnectionFake(
       const pong = {
         ...frame,
         headers: [{ key: 'type', value: 'pong' }],
-        payload: utf8.encode(JSON.stringify(clientConfig)),
+        payload: utf8.encode(JSON.stringify(options.pongClientConfig ?? clientConfig)),
       }
       socket.send(encodePbbp2Frame(pong))
       return
