@@ -1,11 +1,18 @@
 // Fails when any export of a public package's entry points (src/index.ts, src/testing/index.ts,
-// and the subpaths src/node/index.ts and src/webhook/index.ts where a package has them)
+// and the subpaths src/node/index.ts, src/webhook/index.ts and src/long-connection/index.ts where a
+// package has them)
 // has no doc comment. Uses the TypeScript checker, so re-exports are followed to the declaration.
 import { existsSync } from 'node:fs'
 import ts from 'typescript'
 import { publicPackages } from '../packages/public-packages.mjs'
 
-const entryFiles = ['src/index.ts', 'src/testing/index.ts', 'src/node/index.ts', 'src/webhook/index.ts']
+const entryFiles = [
+  'src/index.ts',
+  'src/testing/index.ts',
+  'src/node/index.ts',
+  'src/webhook/index.ts',
+  'src/long-connection/index.ts',
+]
 
 function hasDocComment(symbol, checker) {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol

@@ -12,6 +12,12 @@ export {
 } from './feishu-deliver.js'
 export { createFeishuFake, type FeishuFake, type FeishuFakeOptions, type FeishuFault } from './feishu-fake.js'
 export {
+  createFeishuLongConnectionFake,
+  type FeishuLongConnectionAck,
+  type FeishuLongConnectionFake,
+  type FeishuLongConnectionFakeOptions,
+} from './feishu-long-connection-fake.js'
+export {
   type FeishuTextMessageEventOptions,
   feishuCardActionEvent,
   feishuTextMessageEvent,

@@ -12,8 +12,7 @@ import {
   webhookContext,
 } from '@msg/core'
 import { decryptFeishu } from './feishu-cipher.js'
-import type { FeishuEvent, FeishuEventV2, ImMessageReceiveEvent } from './feishu-event.js'
-import { feishuInboundMessage } from './feishu-inbound-message.js'
+import { dispatchFeishuEvent } from './feishu-event-dispatch.js'
 import { readFeishuPayload } from './feishu-payload.js'
 import { feishuLegacyCardSignature, feishuSignature } from './feishu-signature.js'
 import type { FeishuWebhookSettings } from './feishu-webhook-settings.js'
@@ -79,15 +78,6 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
     return encryptKey === undefined ? 'unsigned' : 'rejected'
   }
 
-  async function handleEvent(event: FeishuEvent, eventType: string): Promise<void> {
-    await settings.onEvent?.(event)
-    if (eventType === 'im.message.receive_v1' && settings.onMessage && 'schema' in event) {
-      await settings.onMessage(
-        feishuInboundMessage(event as unknown as FeishuEventV2<ImMessageReceiveEvent>, settings.client),
-      )
-    }
-  }
-
   async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
     if (request.method !== 'POST') return answerMethodNotAllowed()
     const raw = new Uint8Array(await request.arrayBuffer())
@@ -136,7 +126,7 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
     return dispatchOnce({
       deduper,
       keys: payload.keys,
-      handler: () => handleEvent(payload.event, payload.eventType),
+      handler: () => dispatchFeishuEvent(settings, payload.event, payload.eventType),
       respond: settings.respond,
       withoutWaitUntil: settings.withoutWaitUntil,
       context: webhookContext(context, executionContext),
