@@ -2,7 +2,7 @@ import { TimeoutError } from '@msg/core'
 import { createOutbox, createOutboxAdmin, createOutboxWorker, type OutboxSender } from '@msg/outbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The outbox package's throwaway redis-server (AOF on a free loopback port).
-import { type RedisServer, startRedisServer } from '../../outbox/test/redis-server.js'
+import { type RedisServer, startRedisServer } from '../../token-store-redis/test/redis-server.js'
 import { main } from '../src/main.js'
 import { createTestIo } from '../src/test-io.js'
 

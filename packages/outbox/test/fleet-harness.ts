@@ -1,10 +1,11 @@
 // The fleet test's moving parts: a redis-server with AOF, the fakes process, four worker processes,
 // and the two ways a worker is killed on purpose.
+
+import { type RedisServer, startRedisServer } from '../../token-store-redis/test/redis-server.js'
 import { createOutbox, createOutboxAdmin, type Outbox, type OutboxAdmin } from '../src/index.js'
 import { type FakesProcess, startFakesProcess } from './fakes-process.js'
 import type { FleetPlan } from './fleet-senders.js'
 import { type PlannedMessage, sleep } from './fleet-workload.js'
-import { type RedisServer, startRedisServer } from './redis-server.js'
 import { bundleWorker, startWorker, type WorkerProcess } from './worker-processes.js'
 
 /** A running fleet. `workers` are the live ones; `everyWorker` includes the killed ones (their events stay). */

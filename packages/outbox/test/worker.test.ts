@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RedisServer, startRedisServer } from '../../token-store-redis/test/redis-server.js'
 import {
   createOutbox,
   createOutboxAdmin,
@@ -10,7 +11,6 @@ import {
   type OutboxWorker,
 } from '../src/index.js'
 import { buildSenders, type FleetPlan } from './fleet-senders.js'
-import { type RedisServer, startRedisServer } from './redis-server.js'
 import { type ServedFakes, serveFakes } from './vendor-fakes.js'
 
 let server: RedisServer

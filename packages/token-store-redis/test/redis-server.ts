@@ -4,12 +4,15 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** A throwaway redis-server on 127.0.0.1 for one test file. */
+/** A throwaway redis-server on 127.0.0.1 with AOF (`appendfsync always`) in its own directory, for one test file. */
 export interface RedisServer {
   url: string
   port: number
+  directory: string
   /** Kills the server at once (SIGKILL), as a crash would. */
   kill(): Promise<void>
+  /** Starts it again on the same port and AOF directory. */
+  restart(): Promise<void>
   /** Stops the server if it still runs and removes its directory. */
   stop(): Promise<void>
 }
@@ -41,15 +44,10 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
-/** Starts `redis-server` on a free loopback port, without persistence, and waits until it accepts connections. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort()
-  const directory = mkdtempSync(join(tmpdir(), 'msg-redis-'))
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+async function launch(port: number, directory: string): Promise<ChildProcess> {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', directory, '--save', '']
+  args.push('--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction')
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000)
@@ -67,12 +65,24 @@ export async function startRedisServer(): Promise<RedisServer> {
   })
   child.stdout?.removeAllListeners('data').resume()
   child.removeAllListeners('exit')
+  return child
+}
+
+/** Starts `redis-server` on a free loopback port and waits until it accepts connections. */
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort()
+  const directory = mkdtempSync(join(tmpdir(), 'msg-redis-'))
+  let child = await launch(port, directory)
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    directory,
     async kill() {
       child.kill('SIGKILL')
       await exited(child)
+    },
+    async restart() {
+      child = await launch(port, directory)
     },
     async stop() {
       child.kill('SIGTERM')

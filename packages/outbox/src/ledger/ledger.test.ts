@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RedisServer, startRedisServer } from '../../test/redis-server.js'
+import { type RedisServer, startRedisServer } from '../../../token-store-redis/test/redis-server.js'
 import { outboxKeys } from '../outbox-keys.js'
 import { createLedger } from './ledger.js'
 
