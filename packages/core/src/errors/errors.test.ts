@@ -9,6 +9,7 @@ import {
   TimeoutError,
   ValidationError,
   VendorError,
+  withDelivery,
 } from '../index.js'
 
 const vendorOptions = { vendor: 'feishu' as const, message: 'boom', code: 230002, status: 400 }
@@ -94,5 +95,29 @@ describe('the error family', () => {
     expect(error.delivery).toBe('unknown')
     expect(error.message).toContain('2 channel(s) tried')
     expect(error.message).toContain('gewe: [@msg/gewe] slow')
+  })
+
+  it('withDelivery returns a native error copy with the new delivery, leaving the original as it was', () => {
+    const original = new TimeoutError({
+      vendor: 'feishu',
+      message: 'slow',
+      timeoutMs: 5,
+      cause: new Error('inner'),
+    })
+    const copy = withDelivery(original, 'not-sent')
+    expect(original.delivery).toBe('unknown')
+    expect(copy).toMatchObject({
+      delivery: 'not-sent',
+      timeoutMs: 5,
+      message: original.message,
+      name: 'TimeoutError',
+    })
+    expect(copy).toBeInstanceOf(TimeoutError)
+    expect(TimeoutError.isInstance(copy) && NetworkError.isInstance(copy)).toBe(true)
+    expect(copy.stack).toBe(original.stack)
+    expect((copy.cause as Error).message).toBe('inner')
+    expect(Object.prototype.toString.call(copy)).toBe('[object Error]')
+    expect(structuredClone(copy).message).toBe(original.message)
+    expect(withDelivery(copy, 'not-sent')).toBe(copy)
   })
 })

@@ -91,7 +91,10 @@ export class MsgError extends Error {
 export function withDelivery<Failure extends MsgError>(error: Failure, delivery: Delivery): Failure {
   if (error.delivery === delivery) return error
   const descriptors = Object.getOwnPropertyDescriptors(error)
-  return Object.create(Object.getPrototypeOf(error), {
+  // A real `Error` underneath, so the copy is a native error for `structuredClone`, loggers and workers.
+  const copy = new Error(error.message)
+  Object.setPrototypeOf(copy, Object.getPrototypeOf(error))
+  return Object.defineProperties(copy, {
     ...descriptors,
     delivery: { ...descriptors.delivery, value: delivery },
   }) as Failure

@@ -41,7 +41,8 @@ function untilAborted<T>(value: Promise<T>, signal: AbortSignal | undefined): Pr
   if (!signal) return value
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
     value.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
 }
@@ -79,8 +80,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
   const base = (settings.baseURL ?? config.defaultBaseURL).replace(/\/+$/, '')
 
   function remember(token: string | undefined): void {
-    if (token === undefined || tokens.has(token)) return
-    if (tokens.size >= tokensKept) tokens.delete(tokens.values().next().value as string)
+    if (token === undefined) return
+    // A token in use moves to the back, so the one dropped is the one unused the longest.
+    if (!tokens.delete(token) && tokens.size >= tokensKept)
+      tokens.delete(tokens.values().next().value as string)
     tokens.add(token)
   }
 
@@ -90,26 +93,26 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     failureContext: FailureContext,
     event: CallEvent,
     credentials: AttemptCredentials | undefined,
+    bodyFor: (credentials: AttemptCredentials | undefined) => { payload: unknown; body: string | undefined },
   ): Promise<Attempt<Result>> {
     const method = context.method
     let url: string
     let body: string | undefined
     let payload: unknown
-    const headers: Record<string, string> = {}
+    // A `Headers` object checks every name and value here, before anything is sent.
+    const headers = new Headers()
     try {
       url = withQuery(`${base}${request.path}`, request.query?.())
-      payload =
-        credentials?.body === undefined ? request.body : { ...credentials.body, ...(request.body as object) }
-      body = payload === undefined ? undefined : JSON.stringify(payload)
-      if (userAgent) headers['user-agent'] = userAgent
-      if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8'
+      ;({ payload, body } = bodyFor(credentials))
+      if (userAgent) headers.set('user-agent', userAgent)
+      if (body !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
       for (const extra of [
         settings.headers,
         request.headers,
         credentials?.headers,
         request.options?.headers,
       ]) {
-        if (extra) for (const name in extra) headers[name.toLowerCase()] = extra[name] as string
+        if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value)
       }
     } catch (error) {
       return { ok: false, failure: errorBeforeSending(error, failureContext), final: true }
@@ -161,6 +164,20 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     const event: CallEvent = { vendor, operation: request.operation, method, url: '', attempt: 0 }
     let ambiguous = false
     let refreshed = false
+    // The body's JSON is made once, so every attempt sends the same bytes; fields that credentials add
+    // (a token in the body) are merged per attempt, and win over the caller's.
+    let fixed: { payload: unknown; body: string | undefined } | undefined
+    const bodyFor = (credentials: AttemptCredentials | undefined) => {
+      if (credentials?.body === undefined) {
+        fixed ??= {
+          payload: request.body,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        }
+        return fixed
+      }
+      const payload = { ...credentials.body, ...(request.body as object), ...credentials.body }
+      return { payload, body: JSON.stringify(payload) }
+    }
 
     const fail = (failure: MsgError): MsgError => {
       // An earlier attempt may have been delivered: the call as a whole is ambiguous.
@@ -176,7 +193,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         if (signal?.aborted) throw signal.reason
         if (auth) {
           const resolved = auth.credentials()
-          credentials = resolved instanceof Promise ? await untilAborted(resolved, signal) : resolved
+          // Anything with a `then` is awaited (a promise from another realm or library too).
+          credentials =
+            typeof (resolved as { then?: unknown }).then === 'function'
+              ? await untilAborted(Promise.resolve(resolved), signal)
+              : (resolved as AttemptCredentials)
           remember(credentials.token)
         }
       } catch (error) {
@@ -186,7 +207,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
             : errorBeforeSending(error, failureContext),
         )
       }
-      const outcome = await attemptOnce(request, context, failureContext, event, credentials)
+      const outcome = await attemptOnce(request, context, failureContext, event, credentials, bodyFor)
       if (outcome.ok) return outcome.result
       const { failure } = outcome
       if (outcome.final) throw fail(failure)
@@ -195,9 +216,13 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         // The vendor did not process a request it refused for its token: repeat it once, freshly signed.
         refreshed = true
         try {
-          await auth.refresh(credentials)
+          await untilAborted(Promise.resolve(auth.refresh(credentials)), signal)
         } catch (error) {
-          throw fail(errorBeforeSending(error, failureContext))
+          throw fail(
+            signal?.aborted
+              ? abortedBeforeSending(failureContext, error)
+              : errorBeforeSending(error, failureContext),
+          )
         }
         continue
       }

@@ -35,7 +35,7 @@ export interface HttpRequest<Result> {
   headers?: Record<string, string>
   /** Replaces the client's credentials for this call; `false` sends none (a token endpoint). */
   auth?: RequestAuth | false
-  /** JSON body, serialised once and sent unchanged on every attempt. */
+  /** JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level fields). */
   body?: unknown
   /** True only when a key the vendor de-duplicates on covers this request, so 5xx/timeouts may be retried. */
   idempotent?: boolean

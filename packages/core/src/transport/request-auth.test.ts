@@ -188,4 +188,59 @@ describe('credentials per attempt', () => {
     expect(remote.seen).toHaveLength(1)
     expect(remote.seen[0]?.authorization).toBeNull()
   })
+
+  it('awaits credentials that are a thenable from another promise library', async () => {
+    const remote = vendor(() => 'x')
+    const thenable = {
+      then: (resolve: (value: unknown) => void) => resolve({ headers: { authorization: 'Bearer x' } }),
+    }
+    await client({ credentials: () => thenable as never }, remote.fetch).send(request)
+    expect(remote.seen[0]?.authorization).toBe('Bearer x')
+  })
+
+  it('a header value fetch would refuse is a not-sent failure before any request, never retried', async () => {
+    const remote = vendor(() => 'x')
+    const http = client(
+      { credentials: () => ({ headers: { authorization: 'Bearer x', 'x-operator': '张三' } }) },
+      remote.fetch,
+    )
+    const error = await http.send({ ...request, idempotent: true }).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ vendor: 'feishu', delivery: 'not-sent' })
+    expect(NetworkError.isInstance(error)).toBe(false)
+    expect(remote.seen).toHaveLength(0)
+  })
+
+  it('aborting while a refresh hangs ends the call at once', async () => {
+    const remote = vendor(() => 'never')
+    const controller = new AbortController()
+    const auth: RequestAuth = {
+      credentials: () => ({ headers: { authorization: 'Bearer old' }, token: 'old' }),
+      refresh: () => {
+        controller.abort(new Error('shutting down'))
+        return new Promise(() => {})
+      },
+    }
+    const error = await client(auth, remote.fetch)
+      .send({ ...request, options: { signal: controller.signal } })
+      .catch((caught: unknown) => caught)
+    expect(NetworkError.isInstance(error)).toBe(true)
+    expect(error).toMatchObject({ delivery: 'not-sent' })
+    expect(remote.seen).toHaveLength(1)
+  })
+
+  it('sends the same body bytes on every attempt, even if the caller mutates the object meanwhile', async () => {
+    const body = { text: 'first' }
+    let calls = 0
+    const bodies: string[] = []
+    const fetch = toFetch(async (incoming) => {
+      bodies.push(await incoming.text())
+      body.text = 'mutated'
+      return calls++ === 0
+        ? new Response('{}', { status: 429 })
+        : Response.json({ code: 0, data: { message_id: 'om_1' } })
+    })
+    const http = client({ credentials: () => ({}) }, fetch)
+    await http.send({ ...request, body })
+    expect(bodies).toEqual(['{"text":"first"}', '{"text":"first"}'])
+  })
 })

@@ -17,8 +17,9 @@ export interface AttemptCredentials {
  */
 export interface RequestAuth {
   /**
-   * Credentials for the next attempt. Whatever this throws or rejects with ends the call with a
-   * `MsgError` whose `delivery` is `not-sent`: no request has been written.
+   * Credentials for the next attempt, as a value or a promise (anything with a `then`). Whatever this
+   * throws or rejects with ends the call with a `MsgError` whose `delivery` is `not-sent`: no request
+   * has been written. Per-call `options.headers` are applied after these and win over them.
    */
   credentials(): Promise<AttemptCredentials> | AttemptCredentials
   /**
