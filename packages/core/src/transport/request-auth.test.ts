@@ -192,6 +192,7 @@ describe('credentials per attempt', () => {
   it('awaits credentials that are a thenable from another promise library', async () => {
     const remote = vendor(() => 'x')
     const thenable = {
+      // biome-ignore lint/suspicious/noThenProperty: a thenable from another promise library is the case under test
       then: (resolve: (value: unknown) => void) => resolve({ headers: { authorization: 'Bearer x' } }),
     }
     await client({ credentials: () => thenable as never }, remote.fetch).send(request)
