@@ -1,7 +1,7 @@
 import { AuthError } from '../errors/auth-error.js'
 import { type MsgError, type Vendor, withDelivery } from '../errors/msg-error.js'
 import { redactHeaders, redactText, redactValue } from '../redaction/redact.js'
-import { isBrowserRuntime, sleep } from '../runtime/runtime.js'
+import { isBrowserRuntime, sleep, untilAborted } from '../runtime/runtime.js'
 import {
   abortedBeforeSending,
   errorBeforeSending,
@@ -21,8 +21,8 @@ type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgE
 
 function withQuery(url: string, query: Record<string, string> | undefined): string {
   let search = ''
-  for (const name in query) {
-    search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(query[name] as string)}`
+  for (const [name, value] of Object.entries(query ?? {})) {
+    search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`
   }
   return url + search
 }
@@ -34,17 +34,6 @@ function observe<Event>(hook: ((event: Event) => void) | undefined, event: () =>
   } catch {
     // Observers must never break a send.
   }
-}
-
-/** Resolves `value`, or rejects as soon as the caller aborts. */
-function untilAborted<T>(value: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return value
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, { once: true })
-    value.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }
 
 /** What every hook event of one call carries; `url` and `attempt` change per attempt. */
