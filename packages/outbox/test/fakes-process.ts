@@ -1,9 +1,6 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { startNode } from '@msg/core/testing'
+import { bundleFixture, outboxRoot } from './bundle-fixture.js'
 import type { Arrival, FakeVendor, PlannedFault } from './vendor-fakes.js'
-
-const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 
 /** What the fakes recorded, at one moment. */
 export interface FakesSnapshot {
@@ -23,38 +20,21 @@ export interface FakesProcess {
 
 /** Bundles and starts the fakes process; resolves when it serves. */
 export async function startFakesProcess(): Promise<FakesProcess> {
-  const outfile = `${packageRoot}.cache/fakes-process.mjs`
-  await build({
-    entryPoints: [`${packageRoot}test/fixtures/fakes-process.ts`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['@msg/source'],
-    external: ['msw'],
-    logLevel: 'silent',
-  })
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [outfile], { cwd: packageRoot })
-  let errors = ''
-  child.stderr.on('data', (chunk: Buffer) => {
-    errors += chunk.toString()
-  })
+  const outfile = await bundleFixture('fakes-process', ['msw'])
   const listeners = new Set<(message: Record<string, unknown>) => void>()
-  let buffered = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString()
-    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-      const message = JSON.parse(buffered.slice(0, newline)) as Record<string, unknown>
-      buffered = buffered.slice(newline + 1)
+  const child = startNode(outfile, [], {
+    cwd: outboxRoot,
+    inheritEnv: true,
+    onLine(line) {
+      const message = JSON.parse(line) as Record<string, unknown>
       for (const listener of listeners) listener(message)
-    }
+    },
   })
   const next = (test: (message: Record<string, unknown>) => boolean, timeoutMs: number) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(() => {
         listeners.delete(listener)
-        reject(new Error(`the fakes process did not answer in ${timeoutMs} ms:\n${errors}`))
+        reject(new Error(`the fakes process did not answer in ${timeoutMs} ms:\n${child.stderr()}`))
       }, timeoutMs)
       const listener = (message: Record<string, unknown>) => {
         if (!test(message)) return
@@ -64,7 +44,7 @@ export async function startFakesProcess(): Promise<FakesProcess> {
       }
       listeners.add(listener)
     })
-  const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`)
+  const send = (message: object) => child.writeLine(JSON.stringify(message))
   const ready = await next((message) => message.type === 'ready', 20_000)
   let seq = 0
   return {
@@ -86,11 +66,7 @@ export async function startFakesProcess(): Promise<FakesProcess> {
       return { arrivals: message.arrivals as Arrival[], inbox: message.inbox as Record<FakeVendor, string[]> }
     },
     async close() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-      child.stdin.end()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      await exited
-      clearTimeout(timer)
+      await child.stop('SIGTERM', 5_000)
     },
   }
 }

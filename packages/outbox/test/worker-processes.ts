@@ -1,25 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { startNode } from '@msg/core/testing'
 import type { OutboxEvent } from '../src/index.js'
+import { bundleFixture, outboxRoot } from './bundle-fixture.js'
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url))
-
-/** Bundles the worker fixture (sources through `@msg/source`) so a plain `node` child can run it. */
-export async function bundleWorker(): Promise<string> {
-  const outfile = `${packageRoot}.cache/worker-process.mjs`
-  await build({
-    entryPoints: [`${packageRoot}test/fixtures/worker-process.ts`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['@msg/source'],
-    external: ['bullmq', 'ioredis', 'msw'],
-    logLevel: 'silent',
-  })
-  return outfile
+/** Bundles the worker fixture so a plain `node` child can run it. */
+export function bundleWorker(): Promise<string> {
+  return bundleFixture('worker-process', ['bullmq', 'ioredis', 'msw'])
 }
 
 /** A running worker process. */
@@ -37,27 +22,19 @@ export interface WorkerProcess {
 
 /** Starts one worker and waits for its `ready` line. */
 export async function startWorker(script: string, name: string, config: object): Promise<WorkerProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script], {
-    cwd: packageRoot,
-    env: { ...process.env, OUTBOX_PLAN: JSON.stringify({ ...config, name }) },
-  })
-  let errors = ''
   let closed = false
   const events: OutboxEvent[] = []
   const waiters: { test: (event: OutboxEvent) => boolean; resolve: (event: OutboxEvent) => void }[] = []
-  let buffered = ''
   let onReady: () => void = () => {}
   const ready = new Promise<void>((resolve) => {
     onReady = resolve
   })
-  child.stderr.on('data', (chunk: Buffer) => {
-    errors += chunk.toString()
-  })
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString()
-    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-      const line = buffered.slice(0, newline)
-      buffered = buffered.slice(newline + 1)
+  let exitedEarly: (error: Error) => void = () => {}
+  const child = startNode(script, [], {
+    cwd: outboxRoot,
+    inheritEnv: true,
+    env: { OUTBOX_PLAN: JSON.stringify({ ...config, name }) },
+    onLine(line) {
       if (line === 'ready') onReady()
       else if (line === 'closed') closed = true
       else if (line.startsWith('{')) {
@@ -68,22 +45,29 @@ export async function startWorker(script: string, name: string, config: object):
           waiter.resolve(event)
         }
       }
-    }
+    },
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const early = new Promise<never>((_, reject) => {
+    exitedEarly = reject
+  })
+  let alive = true
+  // Resolves when the worker exits, however it ends (no signal sent, no limit).
+  const exited = child.stop(null, 2 ** 31 - 1).then(() => {
+    alive = false
+    exitedEarly(new Error(`worker ${name} exited before ready:\n${child.stderr()}`))
+  })
+  let timer: ReturnType<typeof setTimeout> | undefined
   await Promise.race([
     ready,
-    exited.then(() => {
-      throw new Error(`worker ${name} exited before ready:\n${errors}`)
+    early,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`worker ${name} not ready:\n${child.stderr()}`)), 20_000)
     }),
-    new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(`worker ${name} not ready:\n${errors}`)), 20_000),
-    ),
-  ])
+  ]).finally(() => clearTimeout(timer))
   return {
     name,
     events,
-    stderr: () => errors,
+    stderr: child.stderr,
     waitFor(test, timeoutMs = 20_000) {
       const found = events.find(test)
       if (found) return Promise.resolve(found)
@@ -102,15 +86,13 @@ export async function startWorker(script: string, name: string, config: object):
       })
     },
     async kill() {
-      child.kill('SIGKILL')
-      await exited
+      await child.stop('SIGKILL')
     },
     async close() {
-      if (child.exitCode !== null || child.signalCode !== null) return closed
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-      child.stdin.end('close\n')
+      if (!alive) return closed
+      child.writeLine('close')
+      await child.stop(null, 15_000)
       await exited
-      clearTimeout(timer)
       return closed
     },
   }

@@ -14,12 +14,15 @@ export interface NodeProcessOptions {
   env?: Record<string, string>
   /** Start from the parent's whole environment instead of only `PATH`. */
   inheritEnv?: boolean
+  /** The child's working directory. Default: the parent's. */
+  cwd?: string
 }
 
 function spawnNode(file: string, args: readonly string[], options: NodeProcessOptions) {
   const base = options.inheritEnv ? process.env : { PATH: process.env.PATH ?? '' }
   return spawn(process.execPath, [file, ...args], {
     env: { ...base, ...options.env },
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     stdio: ['pipe', 'pipe', 'pipe'],
   })
 }
@@ -78,7 +81,10 @@ export interface NodeProcess {
 export function startNode(
   file: string,
   args: readonly string[],
-  options: NodeProcessOptions = {},
+  options: NodeProcessOptions & {
+    /** Receives every stdout line as it arrives (a stream of events); `nextLine` then sees none. */
+    onLine?: (line: string) => void
+  } = {},
 ): NodeProcess {
   const child = spawnNode(file, args, options)
   let errors = ''
@@ -94,6 +100,10 @@ export function startNode(
     for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
       const line = buffered.slice(0, newline)
       buffered = buffered.slice(newline + 1)
+      if (options.onLine) {
+        options.onLine(line)
+        continue
+      }
       const waiter = waiters.shift()
       if (waiter) waiter(line)
       else lines.push(line)
