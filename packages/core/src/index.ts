@@ -1,5 +1,5 @@
 export { type BroadcastResult, broadcast } from './channels/broadcast.js'
-export type { Notice } from './channels/notice.js'
+export { type ChannelMessage, type Notice, noticeSchema, noticeText } from './channels/notice.js'
 export { type SentMessage, type TextChannel, textChannels } from './channels/text-channel.js'
 export { withFallback } from './channels/with-fallback.js'
 export { type CodeClass, type CodeTable, createCodeClassifier } from './envelope/code-table.js'

@@ -9,7 +9,7 @@ const isTokenRequest = (request: Request) => new URL(request.url).pathname === t
 
 /** A second channel that always delivers, to see `withFallback` move on. */
 function otherChannel() {
-  const sent: string[] = []
+  const sent: unknown[] = []
   const channel: TextChannel = {
     vendor: 'other',
     send: async (text): Promise<SentMessage> => {

@@ -47,7 +47,7 @@ async function expectCredentialFailure(settings: FxiaokeSettings, fake?: Fxiaoke
   const error = await failure(client.sendText(target, 'hi'))
   expect(error.vendor).toBe('fxiaoke')
   expect(error.delivery).toBe('not-sent')
-  const reached: string[] = []
+  const reached: unknown[] = []
   const other: TextChannel = {
     vendor: 'gewe',
     send: async (text) => {

@@ -52,7 +52,7 @@ describe('X-GEWE-TOKEN credentials', () => {
     async (_, provider) => {
       const fake = createGeweFake({ token })
       const client = createGewe({ token: provider, fetch: fake.fetch, pacing: false })
-      const sentByOther: string[] = []
+      const sentByOther: unknown[] = []
       const other: TextChannel = {
         vendor: 'feishu',
         send: async (text) => {

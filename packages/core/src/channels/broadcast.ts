@@ -1,5 +1,6 @@
 import type { Vendor } from '../errors/msg-error.js'
 import type { CallOptions } from '../transport/transport-settings.js'
+import type { ChannelMessage } from './notice.js'
 import type { SentMessage, TextChannel } from './text-channel.js'
 
 /** The outcome of one channel in a {@link broadcast}. */
@@ -8,17 +9,17 @@ export type BroadcastResult =
   | { vendor: Vendor; ok: false; error: unknown }
 
 /**
- * Sends the text through every channel at once and reports every outcome, in channel order.
+ * Sends the message (a text or a `Notice`) through every channel at once and reports every outcome, in channel order.
  * Never throws.
  * @see @msg/core README.md#channels
  */
 export async function broadcast(
   channels: readonly TextChannel[],
-  text: string,
+  message: ChannelMessage,
   options?: CallOptions,
 ): Promise<BroadcastResult[]> {
   const settled = await Promise.allSettled(
-    channels.map((channel) => Promise.resolve().then(() => channel.send(text, options))),
+    channels.map((channel) => Promise.resolve().then(() => channel.send(message, options))),
   )
   return settled.map((result, index): BroadcastResult => {
     const vendor = (channels[index] as TextChannel).vendor

@@ -1,10 +1,50 @@
+import * as v from 'valibot'
+import { nonEmptyText } from '../validation/rules.js'
+
 /**
  * A short announcement with an optional title and link, which each vendor renders in its own best
- * native form (a rich post, a link message, a composite message, or plain text).
+ * native form (a card, a link message, a composite message, or plain text).
  * @see @msg/core README.md#channels
  */
 export interface Notice {
   title?: string
   text: string
   url?: string
+}
+
+/**
+ * What a channel sends: a plain text (sent as a text message, exactly) or a {@link Notice}.
+ * @see @msg/core README.md#channels
+ */
+export type ChannelMessage = string | Notice
+
+const webUrl = v.pipe(
+  nonEmptyText,
+  v.check((value) => {
+    try {
+      const { protocol } = new URL(value)
+      return protocol === 'https:' || protocol === 'http:'
+    } catch {
+      return false
+    }
+  }, 'must be an absolute http(s) URL'),
+)
+
+/**
+ * The rule every channel applies to a {@link Notice} before sending it: `text` non-empty, `title`
+ * non-empty when given, `url` an absolute http(s) URL when given.
+ * @see @msg/core README.md#channels
+ */
+export const noticeSchema = v.object({
+  title: v.optional(nonEmptyText),
+  text: nonEmptyText,
+  url: v.optional(webUrl),
+})
+
+/**
+ * A {@link Notice} as plain lines (title, text, url), for vendors whose best form is a text.
+ * @see @msg/core README.md#channels
+ */
+export function noticeText(notice: Notice): string {
+  return [notice.title, notice.text, notice.url].filter((line) => line !== undefined).join('\n')
 }

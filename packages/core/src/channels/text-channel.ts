@@ -1,5 +1,8 @@
+import * as v from 'valibot'
 import type { Vendor } from '../errors/msg-error.js'
 import type { CallOptions } from '../transport/transport-settings.js'
+import { validateInput } from '../validation/validate.js'
+import { type ChannelMessage, type Notice, noticeSchema, noticeText } from './notice.js'
 
 /**
  * A message the vendor accepted.
@@ -16,21 +19,38 @@ export interface SentMessage {
 }
 
 /**
- * One way to get a text to someone: the interface every vendor client offers through `channel(target)`.
+ * One way to get a message to someone: the interface every vendor client offers through
+ * `channel(target)`. A string is sent as a text, exactly; a {@link Notice} in the vendor's best form.
  * @see @msg/core README.md#channels
  */
 export interface TextChannel {
   vendor: Vendor
-  send(text: string, options?: CallOptions): Promise<SentMessage>
+  send(message: ChannelMessage, options?: CallOptions): Promise<SentMessage>
 }
 
+const noticeSchemaOf = v.object({ notice: noticeSchema })
+
 /**
- * The `channel(target)` of a vendor client: each channel sends through the client's `sendText`.
+ * The `channel(target)` of a vendor client: a string goes through `sendText`; a {@link Notice} is
+ * checked against {@link noticeSchema} (a `ValidationError` naming `notice.<field>`, nothing sent) and
+ * goes through `sendNotice`, or through `sendText` as plain lines when the vendor has no richer form.
  * @see @msg/core README.md#channels
  */
 export function textChannels<Target>(
   vendor: Vendor,
   sendText: (target: Target, text: string, options?: CallOptions) => Promise<SentMessage>,
+  sendNotice?: (target: Target, notice: Notice, options?: CallOptions) => Promise<SentMessage>,
 ): (target: Target) => TextChannel {
-  return (target) => ({ vendor, send: (text, options) => sendText(target, text, options) })
+  return (target) => ({
+    vendor,
+    async send(message, options) {
+      if (typeof message === 'string') return sendText(target, message, options)
+      const { notice } = validateInput(
+        noticeSchemaOf,
+        { notice: message },
+        { vendor, operation: 'channel.send' },
+      )
+      return sendNotice ? sendNotice(target, notice, options) : sendText(target, noticeText(notice), options)
+    },
+  })
 }

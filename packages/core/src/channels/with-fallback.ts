@@ -4,7 +4,7 @@ import type { TextChannel } from './text-channel.js'
 
 /**
  * A channel that tries each channel in turn, moving on only when the failure has
- * `delivery: 'not-sent'` (so the text is never sent twice). On final failure it throws a
+ * `delivery: 'not-sent'` (so the message is never sent twice). On final failure it throws a
  * {@link FallbackError} listing every attempt.
  * @see @msg/core README.md#channels
  */
@@ -13,11 +13,11 @@ export function withFallback(channels: readonly TextChannel[]): TextChannel {
   if (!first) throw new TypeError('withFallback needs at least one channel')
   return {
     vendor: first.vendor,
-    async send(text, options) {
+    async send(message, options) {
       const attempts: FallbackAttempt[] = []
       for (const channel of channels) {
         try {
-          return await channel.send(text, options)
+          return await channel.send(message, options)
         } catch (error) {
           attempts.push({ vendor: channel.vendor, error })
           if (!MsgError.isInstance(error) || error.delivery !== 'not-sent') break
