@@ -24,6 +24,6 @@ export {
   startNode,
 } from './node-process.js'
 export { type RecordedRequest, recordRequest } from './recorded-request.js'
-export type { SandboxVendor } from './sandbox-vendor.js'
+export type { SandboxInbound, SandboxVendor } from './sandbox-vendor.js'
 export { type ServedHandler, type ServeOptions, serve } from './serve.js'
 export { createVendorFake, type VendorFake, type VendorFakeSpec } from './vendor-fake.js'

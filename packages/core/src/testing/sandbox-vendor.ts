@@ -1,5 +1,7 @@
 import type { SentMessage } from '../channels/text-channel.js'
 import type { Vendor } from '../errors/msg-error.js'
+import type { InboundMessage } from '../inbound/inbound-message.js'
+import type { WebhookContext } from '../inbound/webhook-handler.js'
 import type { CallOptions } from '../transport/transport-settings.js'
 import type { VendorFake } from './vendor-fake.js'
 
@@ -34,4 +36,28 @@ export interface SandboxVendor<
   ): Client & {
     sendText(target: Target, text: string, options?: CallOptions): Promise<SentMessage>
   }
+  /** The vendor writing back: present once the vendor package has a webhook. */
+  inbound?: SandboxInbound<Client>
+}
+
+/**
+ * One vendor pushing events, as local tools use it (`msg listen --sandbox`, `msg sandbox say`,
+ * the demo): a webhook built with the sample secrets the fake signs with, and a simulated user
+ * whose message the fake pushes to a webhook URL, signed as the vendor signs it.
+ * @see @msg/core README.md#testing
+ */
+export interface SandboxInbound<Client = unknown> {
+  /** Sample webhook secrets, in the webhook factory's own setting names. Not secrets. */
+  secrets: Readonly<Record<string, string>>
+  /** The vendor's webhook with {@link secrets}; `client` (from `createClient`) enables `reply`. */
+  createWebhook(handlers: {
+    onMessage?(message: InboundMessage): unknown
+    onEvent?(event: unknown): unknown
+    client?: Client
+  }): { fetch(request: Request, context?: WebhookContext): Promise<Response> }
+  /**
+   * Pushes a text message from the sample user to the webhook at `url`, once (no re-push), signed
+   * with {@link secrets}. Resolves with the HTTP status the webhook answered.
+   */
+  say(url: string, text: string, options?: { fetch?: typeof fetch }): Promise<{ status: number }>
 }

@@ -21,3 +21,44 @@ describe('feishuSandbox', () => {
     expect(fake.inbox).toMatchObject([{ text: 'hello sandbox', chat_id: 'oc_sandbox_chat' }])
   })
 })
+
+describe('feishuSandbox.inbound', () => {
+  const servers: ServedHandler[] = []
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()))
+  })
+
+  it('pushes a signed user message to a webhook whose reply lands in the fake', async () => {
+    const inbound = feishuSandbox.inbound!
+    const fake = feishuSandbox.createFake()
+    const api = await serve(fake.handle)
+    servers.push(api)
+    const heard: string[] = []
+    const webhook = inbound.createWebhook({
+      client: feishuSandbox.createClient(api.url, { retry: 0 }),
+      onMessage: async (message) => {
+        heard.push(`${message.chatId}:${message.text}`)
+        await message.reply('pong')
+      },
+    })
+    const hook = await serve(webhook.fetch)
+    servers.push(hook)
+    expect(await inbound.say(hook.url, 'ping')).toEqual({ status: 200 })
+    expect(heard).toEqual(['oc_sandbox_chat:ping'])
+    expect(fake.inbox).toMatchObject([{ endpoint: 'im.message.reply', text: 'pong' }])
+  })
+
+  it('a webhook with other secrets refuses the push: 401, no handler', async () => {
+    const { createFeishuWebhook } = await import('../webhook/index.js')
+    const heard: unknown[] = []
+    const other = createFeishuWebhook({
+      verificationToken: 'another-token',
+      encryptKey: 'another-key',
+      onMessage: (message) => void heard.push(message),
+    })
+    const hook = await serve(other.fetch)
+    servers.push(hook)
+    expect((await feishuSandbox.inbound!.say(hook.url, 'ping')).status).toBe(401)
+    expect(heard).toEqual([])
+  })
+})
