@@ -31,11 +31,16 @@ export async function main(args: readonly string[], io: CommandIo): Promise<numb
         return await (await import('./commands/sandbox-command.js')).sandboxCommand(rest, io)
       case 'demo':
         return await (await import('./commands/demo-command.js')).demoCommand(rest, io)
+      case 'listen':
+        return await (await import('./commands/listen-command.js')).listenCommand(rest, io)
       case 'outbox':
         // BullMQ and ioredis load only for `msg outbox`.
         return await (await import('./commands/outbox-command.js')).outboxCommand(rest, io)
       default:
-        throw new UsageError(`unknown command "${command}": expected send, sandbox, demo or outbox`, 'main')
+        throw new UsageError(
+          `unknown command "${command}": expected send, listen, sandbox, demo or outbox`,
+          'main',
+        )
     }
   } catch (error) {
     const code = exitCodeFor(error)

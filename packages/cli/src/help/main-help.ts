@@ -6,10 +6,13 @@ export function mainHelp(): string {
 
 Usage:
   msg send <gewe|feishu|fxiaoke|netease-im> <target flags> --text "…"   send one text
+  msg listen <vendor> [--port <n>] [--json]   serve a vendor's webhook, print every verified event
   msg sandbox [--port <n>] [--json]     serve fake versions of all four vendors on 127.0.0.1
+  msg sandbox say <vendor> "…" --webhook <url>   a sandbox user writes to your bot (a signed push)
   msg demo                              start the sandbox and send through every vendor (no credentials)
   msg outbox status|unknown|dead|resolve --redis <url>   an @msg/outbox: counts, parked, dead, resolve
   msg send --help                       targets, credentials and examples per vendor
+  msg listen --help                     webhook secrets, paths and the Feishu long connection
   msg --version
 
 Exit codes (msg send):

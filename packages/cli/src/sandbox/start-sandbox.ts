@@ -2,7 +2,7 @@ import { serve } from '@msg/core/testing'
 import { type VendorName, vendorNames } from '../vendors/vendor-spec.js'
 import { vendorSpecs } from '../vendors/vendor-specs.js'
 import { loadSandboxVendor, toFlags } from './sandbox-vendors.js'
-import { createVendorRouter } from './vendor-router.js'
+import { createVendorRouter, type SayHandler } from './vendor-router.js'
 
 /** One vendor in a running sandbox. */
 export interface SandboxVendor {
@@ -18,7 +18,8 @@ export interface SandboxVendor {
 
 /**
  * The four fakes served on one loopback port. `GET <url>/_sandbox` answers what each fake saw:
- * `{ gewe: { requests: <count>, inbox: [...] }, … }`.
+ * `{ gewe: { requests: <count>, inbox: [...] }, … }`; `POST <url>/_sandbox/say` with
+ * `{ vendor, text, webhook }` has that vendor's fake push a signed user message to the webhook.
  */
 export interface Sandbox {
   /** `http://127.0.0.1:<port>` */
@@ -42,7 +43,17 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
         { requests: fakes[index]!.requests.length, inbox: fakes[index]!.inbox },
       ]),
     )
-  const served = await serve(createVendorRouter(routes, report), { port: options.port ?? 0 })
+  const say: SayHandler = async (vendor, text, webhook) => {
+    const index = vendorNames.indexOf(vendor as VendorName)
+    const inbound = descriptors[index]?.inbound
+    if (!inbound) return Response.json({ error: `no vendor "${vendor}" that writes back` }, { status: 404 })
+    try {
+      return Response.json(await inbound.say(webhook, text))
+    } catch (error) {
+      return Response.json({ error: `could not reach ${webhook}: ${String(error)}` }, { status: 502 })
+    }
+  }
+  const served = await serve(createVendorRouter(routes, report, say), { port: options.port ?? 0 })
   const vendors = Object.fromEntries(
     vendorNames.map((name, index): [VendorName, SandboxVendor] => {
       const spec = vendorSpecs[name]
