@@ -7,6 +7,8 @@ export interface CommandIo {
   stderr(line: string): void
   /** All of standard input, as text. */
   readStdin(): Promise<string>
+  /** The bytes of a file (`msg send --image`, `--card`, …). */
+  readFile(path: string): Promise<Uint8Array>
   /** Resolves when the user asks a long-running command (the sandbox) to stop. */
   waitForStop(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { text } from 'node:stream/consumers'
 import type { CommandIo } from './command-io.js'
 
@@ -8,6 +9,7 @@ export function nodeIo(): CommandIo {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     readStdin: () => text(process.stdin),
+    readFile: async (path) => new Uint8Array(await readFile(path)),
     waitForStop: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve())

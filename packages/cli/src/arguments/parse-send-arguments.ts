@@ -7,8 +7,11 @@ import { toUsageError } from './to-usage-error.js'
 /** `msg send <vendor> …`, parsed. */
 export interface SendArguments {
   spec: VendorSpec
-  /** The text, or `-` to read it from standard input. */
-  text: string
+  /** The text, or `-` to read it from standard input; absent when content flags say what to send. */
+  text: string | undefined
+  /** `--title` and `--url`: with `--text`, send a `Notice`. */
+  title: string | undefined
+  url: string | undefined
   baseURL: string | undefined
   timeout: number | undefined
   json: boolean
@@ -23,6 +26,8 @@ type Options = NonNullable<ParseArgsConfig['options']>
 /** Flags every `msg send <vendor>` accepts. */
 export const commonSendOptions = {
   text: { type: 'string' },
+  title: { type: 'string' },
+  url: { type: 'string' },
   'base-url': { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
@@ -33,7 +38,7 @@ export const commonSendOptions = {
 
 function vendorOptions(spec: VendorSpec): Options {
   const options: Options = {}
-  for (const flag of [...spec.targetFlags, ...spec.optionFlags])
+  for (const flag of [...spec.targetFlags, ...spec.optionFlags, ...spec.contentFlags])
     options[flag.name] = { type: 'string', multiple: flag.multiple === true }
   for (const credential of spec.credentials) options[credential.flag] = { type: 'string' }
   return options
@@ -67,13 +72,32 @@ export function parseSendArguments(args: readonly string[]): SendArguments | 'he
   } catch (error) {
     throw toUsageError(error, `msg send ${vendor}`)
   }
-  const { text, 'base-url': baseURL, timeout, json, verbose, sandbox, help, ...values } = parsed.values
+  const {
+    text,
+    title,
+    url,
+    'base-url': baseURL,
+    timeout,
+    json,
+    verbose,
+    sandbox,
+    help,
+    ...values
+  } = parsed.values
   if (help === true) return 'help'
-  if (typeof text !== 'string')
-    throw new UsageError('missing --text "…" (or --text - to read standard input)', 'send')
+  if ((title !== undefined || url !== undefined) && typeof text !== 'string')
+    throw new UsageError('--title and --url send a notice: they need --text as well', 'send')
+  const content = spec.contentFlags.some((flag) => values[flag.name] !== undefined)
+  if (typeof text !== 'string' && !content)
+    throw new UsageError(
+      `missing --text "…" (or --text - to read standard input)${spec.contentFlags.length > 0 ? `, or one of ${spec.contentFlags.map((flag) => `--${flag.name}`).join(', ')}` : ''}`,
+      'send',
+    )
   return {
     spec,
-    text,
+    text: typeof text === 'string' ? text : undefined,
+    title: typeof title === 'string' ? title : undefined,
+    url: typeof url === 'string' ? url : undefined,
     baseURL: typeof baseURL === 'string' ? baseURL : undefined,
     timeout: parseTimeout(typeof timeout === 'string' ? timeout : undefined),
     json: json === true,

@@ -1,3 +1,4 @@
+import type { ChannelMessage } from '@msg/core'
 import { parseSendArguments, type SendArguments } from '../arguments/parse-send-arguments.js'
 import type { CommandIo } from '../command-io.js'
 import { type ExitCode, exitCodeFor, exitCodes } from '../exit-codes.js'
@@ -13,6 +14,47 @@ import { UsageError } from '../usage-error.js'
 async function resolveText(text: string, io: CommandIo): Promise<string> {
   if (text !== '-') return text
   return (await io.readStdin()).replace(/\r?\n$/, '')
+}
+
+/** `--text` alone is a text; with `--title` or `--url` it is a `Notice`. */
+async function resolveMessage(parsed: SendArguments, io: CommandIo): Promise<ChannelMessage | undefined> {
+  if (parsed.text === undefined) return undefined
+  const text = await resolveText(parsed.text, io)
+  if (parsed.title === undefined && parsed.url === undefined) return text
+  return {
+    text,
+    ...(parsed.title === undefined ? {} : { title: parsed.title }),
+    ...(parsed.url === undefined ? {} : { url: parsed.url }),
+  }
+}
+
+/** Reads the file a content flag names, or a `UsageError` naming the flag. */
+function fileReader(parsed: SendArguments, io: CommandIo) {
+  const pathOf = (flag: string) => {
+    const value = parsed.values[flag]
+    const path = Array.isArray(value) ? value.at(-1) : value
+    if (path === undefined || path === '') throw new UsageError(`missing --${flag} <file>`, 'send')
+    return path
+  }
+  const readFile = async (flag: string): Promise<Uint8Array> => {
+    const path = pathOf(flag)
+    try {
+      return await io.readFile(path)
+    } catch (error) {
+      const reason =
+        (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
+      throw new UsageError(`--${flag}: cannot read ${path} (${reason})`, 'send')
+    }
+  }
+  const readJson = async (flag: string): Promise<unknown> => {
+    const bytes = await readFile(flag)
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes))
+    } catch (error) {
+      throw new UsageError(`--${flag}: ${pathOf(flag)} is not JSON (${(error as Error).message})`, 'send')
+    }
+  }
+  return { readFile, readJson }
 }
 
 /**
@@ -44,6 +86,8 @@ async function send(parsed: SendArguments, io: CommandIo, scrubber: SecretScrubb
       : (parsed.baseURL ?? (io.env[spec.baseUrlEnv] || undefined))
     const prepared = await spec.prepare({
       values: parsed.values,
+      message: await resolveMessage(parsed, io),
+      ...fileReader(parsed, io),
       credential,
       transport: {
         ...(baseURL === undefined ? {} : { baseURL }),
@@ -51,7 +95,7 @@ async function send(parsed: SendArguments, io: CommandIo, scrubber: SecretScrubb
         ...(parsed.verbose ? { hooks: verboseHooks(io.stderr, scrubber) } : {}),
       },
     })
-    const message = await prepared(await resolveText(parsed.text, io))
+    const message = await prepared()
     if (parsed.json) io.stdout(scrubber.text(JSON.stringify(scrubber.value(sentJson(message)))))
     else io.stdout(scrubber.text(formatSentLine(message)))
     return exitCodes.sent

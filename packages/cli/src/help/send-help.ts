@@ -4,6 +4,8 @@ import { vendorSpecs } from '../vendors/vendor-specs.js'
 
 const commonDescriptions: Record<keyof typeof commonSendOptions, string> = {
   text: 'the text to send; - reads it from standard input',
+  title: 'with --text: send a notice with this title (each vendor renders it natively)',
+  url: 'with --text: send a notice linking to this URL',
   'base-url': 'replace the vendor base URL (a proxy, a private deployment, the sandbox)',
   timeout: 'milliseconds per attempt (default 10000)',
   json: 'print one JSON object on standard output instead of a line',
@@ -18,11 +20,15 @@ function row(flag: string, description: string): string {
 
 /** `msg send --help`: common flags, then per vendor its targets, credentials and examples. */
 export function sendHelp(): string {
-  const lines = ['Usage: msg send <vendor> <target flags> --text "…" [options]', '', 'Options:']
+  const lines = [
+    'Usage: msg send <vendor> <target flags> --text "…" [--title …] [--url …] [options]',
+    '',
+    'Options:',
+  ]
   for (const [flag, description] of Object.entries(commonDescriptions))
     lines.push(
       row(
-        `--${flag}${flag === 'text' || flag === 'base-url' || flag === 'timeout' ? ' <value>' : ''}`,
+        `--${flag}${['text', 'title', 'url', 'base-url', 'timeout'].includes(flag) ? ' <value>' : ''}`,
         description,
       ),
     )
@@ -31,6 +37,8 @@ export function sendHelp(): string {
     lines.push('', `${name}: ${spec.title}`, '  targets:')
     for (const flag of spec.targetFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
     for (const flag of spec.optionFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
+    if (spec.contentFlags.length > 0) lines.push('  content (instead of or with --text):')
+    for (const flag of spec.contentFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
     lines.push('  credentials (flag or environment variable):')
     for (const credential of spec.credentials)
       lines.push(row(`--${credential.flag} | ${credential.env}`, credential.description))

@@ -1,5 +1,6 @@
 import { UsageError } from '../usage-error.js'
 import { optionalFlag, requireCredential } from './require-flag.js'
+import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
 
 const receivers = [
@@ -23,6 +24,7 @@ export const feishuSpec: VendorSpec = {
     { name: 'email', description: 'a user by email' },
     { name: 'reply-to', description: 'reply in the thread of this message id (om_…)' },
   ],
+  contentFlags: [],
   optionFlags: [{ name: 'domain', description: 'feishu (default) or lark' }],
   credentials: [
     { flag: 'app-id', env: 'FEISHU_APP_ID', description: 'app id (cli_…)', secret: false },
@@ -60,6 +62,7 @@ export const feishuSpec: VendorSpec = {
         }
     const { createFeishu } = await import('@msg/feishu')
     const client = createFeishu({ ...credentials, ...(domain ? { domain } : {}), ...input.transport })
-    return (text, options) => client.sendText(target as never, text, options)
+    const message = sendableMessage(input)
+    return (options) => client.channel(target as never).send(message, options)
   },
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../usage-error.js'
 import { requireCredential } from './require-flag.js'
+import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
 
 /** `msg send fxiaoke`: a text to CRM users, in batches of 500. */
@@ -10,6 +11,7 @@ export const fxiaokeSpec: VendorSpec = {
   targetFlags: [
     { name: 'to-user', description: 'recipient user id; repeat or comma-separate', multiple: true },
   ],
+  contentFlags: [],
   optionFlags: [],
   credentials: [
     { flag: 'app-id', env: 'FXIAOKE_APP_ID', description: 'app id (FSAID_…)', secret: false },
@@ -39,6 +41,7 @@ export const fxiaokeSpec: VendorSpec = {
       ...(userId ? { userId } : {}),
       ...input.transport,
     })
-    return (text, options) => client.sendText({ toUser }, text, options)
+    const message = sendableMessage(input)
+    return (options) => client.channel({ toUser }).send(message, options)
   },
 }

@@ -1,4 +1,5 @@
 import { optionalFlag, requireCredential, requireFlag } from './require-flag.js'
+import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
 
 /** `msg send gewe`: chat text (`message/postText`) or a Channels private letter (`finder/postPrivateLetter`). */
@@ -14,6 +15,7 @@ export const geweSpec: VendorSpec = {
     { name: 'my-user-name', description: 'Channels private letter: your own Channels username' },
     { name: 'msg-session-id', description: 'Channels private letter: session (…@findermsg)' },
   ],
+  contentFlags: [],
   optionFlags: [],
   credentials: [
     { flag: 'token', env: 'GEWE_TOKEN', description: 'the X-GEWE-TOKEN from the GeWe console', secret: true },
@@ -47,7 +49,8 @@ export const geweSpec: VendorSpec = {
     const token = requireCredential(geweSpec, input, 'token')
     const { createGewe } = await import('@msg/gewe')
     const client = createGewe({ token, ...input.transport })
-    return (text, options) => client.sendText(target, text, options)
+    const message = sendableMessage(input)
+    return (options) => client.channel(target).send(message, options)
   },
 }
 

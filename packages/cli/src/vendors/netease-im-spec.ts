@@ -1,5 +1,6 @@
 import { UsageError } from '../usage-error.js'
 import { optionalFlag, requireCredential, requireFlag } from './require-flag.js'
+import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
 
 const conversationTypes = ['p2p', 'team', 'superteam'] as const
@@ -14,6 +15,7 @@ export const neteaseImSpec: VendorSpec = {
     { name: 'to', description: 'receiver account id, or team id' },
     { name: 'type', description: 'p2p (default), team or superteam' },
   ],
+  contentFlags: [],
   optionFlags: [],
   credentials: [
     { flag: 'app-key', env: 'NETEASE_IM_APP_KEY', description: 'AppKey', secret: true },
@@ -34,6 +36,7 @@ export const neteaseImSpec: VendorSpec = {
     const { createNeteaseIm } = await import('@msg/netease-im')
     const client = createNeteaseIm({ appKey, appSecret, ...input.transport })
     const target = { from, to, type: type as (typeof conversationTypes)[number] }
-    return (text, options) => client.sendText(target, text, options)
+    const message = sendableMessage(input)
+    return (options) => client.channel(target).send(message, options)
   },
 }
