@@ -18,28 +18,31 @@ afterAll(async () => {
 })
 
 describe('msg send beyond text, against msg sandbox (the built binary)', () => {
-  it.each(vendors)('--title and --url send a notice through %s: exit 0, the fake holds it', async (vendor) => {
-    const run = await runMsg(
-      [
-        'send',
-        vendor,
-        ...targetArgs(sandbox, vendor),
-        '--text',
-        `disk 91% on ${vendor}`,
-        '--title',
-        'Disk alert',
-        '--url',
-        'https://status.example.com/db-1',
-      ],
-      { env: sandbox.vendors[vendor]!.env },
-    )
-    expect(run.stderr).toBe('')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(new RegExp(`^sent via ${vendor} `))
-    const inbox = JSON.stringify((await sandbox.seen())[vendor]!.inbox)
-    for (const part of [`disk 91% on ${vendor}`, 'Disk alert', 'https://status.example.com/db-1'])
-      expect(inbox).toContain(part)
-  })
+  it.each(vendors)(
+    '--title and --url send a notice through %s: exit 0, the fake holds it',
+    async (vendor) => {
+      const run = await runMsg(
+        [
+          'send',
+          vendor,
+          ...targetArgs(sandbox, vendor),
+          '--text',
+          `disk 91% on ${vendor}`,
+          '--title',
+          'Disk alert',
+          '--url',
+          'https://status.example.com/db-1',
+        ],
+        { env: sandbox.vendors[vendor]!.env },
+      )
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(new RegExp(`^sent via ${vendor} `))
+      const inbox = JSON.stringify((await sandbox.seen())[vendor]!.inbox)
+      for (const part of [`disk 91% on ${vendor}`, 'Disk alert', 'https://status.example.com/db-1'])
+        expect(inbox).toContain(part)
+    },
+  )
 
   it('a bad notice or a lone --title exits 2 and nothing reaches the fake', async () => {
     const before = await sandbox.seen()

@@ -1,4 +1,4 @@
-import { serve } from '@msg/core/testing'
+import { type SandboxInbound, serve } from '@msg/core/testing'
 import { type VendorName, vendorNames } from '../vendors/vendor-spec.js'
 import { vendorSpecs } from '../vendors/vendor-specs.js'
 import { loadSandboxVendor, toFlags } from './sandbox-vendors.js'
@@ -25,6 +25,10 @@ export interface Sandbox {
   /** `http://127.0.0.1:<port>` */
   url: string
   vendors: Readonly<Record<VendorName, SandboxVendor>>
+  /** The vendor writing back (webhook secrets, a simulated user), where its package has a webhook. */
+  inbound(name: VendorName): SandboxInbound | undefined
+  /** What the fake of a vendor accepted so far, oldest first. */
+  inbox(name: VendorName): readonly unknown[]
   close(): Promise<void>
 }
 
@@ -68,5 +72,11 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
       return [name, { baseURL, credentials, env, target: toFlags(descriptor.target) }]
     }),
   ) as Record<VendorName, SandboxVendor>
-  return { url: served.url, vendors, close: () => served.close() }
+  return {
+    url: served.url,
+    vendors,
+    inbound: (name) => descriptors[vendorNames.indexOf(name)]?.inbound,
+    inbox: (name) => fakes[vendorNames.indexOf(name)]?.inbox ?? [],
+    close: () => served.close(),
+  }
 }
