@@ -7,10 +7,21 @@ export function runNode(file: string, args: string[], env: Record<string, string
 
 /** Spawns `msg sandbox --json`; resolves with what it printed and a way to stop it. */
 export async function startSandbox(binPath: string): Promise<{
-  vendors: Record<string, { env: Record<string, string>; target: Record<string, string> }>
+  url: string
+  vendors: Record<
+    string,
+    { env: Record<string, string>; target: Record<string, string>; webhookEnv: Record<string, string> }
+  >
+  /** What each fake accepted so far (`GET /_sandbox`). */
+  inbox(vendor: string): Promise<Array<Record<string, unknown>>>
   stop(): Promise<void>
 }> {
   const child = startNode(binPath, ['sandbox', '--json'])
   const printed = JSON.parse(await child.nextLine(15_000))
-  return { ...printed, stop: async () => void (await child.stop()) }
+  return {
+    ...printed,
+    inbox: async (vendor: string) =>
+      ((await (await fetch(`${printed.url}/_sandbox`)).json()) as Record<string, { inbox: never }>)[vendor]!.inbox,
+    stop: async () => void (await child.stop()),
+  }
 }

@@ -1,4 +1,5 @@
 import { type SandboxInbound, serve } from '@msg/core/testing'
+import { listenSpecs } from '../listen/listen-specs.js'
 import { type VendorName, vendorNames } from '../vendors/vendor-spec.js'
 import { vendorSpecs } from '../vendors/vendor-specs.js'
 import { loadSandboxVendor, toFlags } from './sandbox-vendors.js'
@@ -14,6 +15,11 @@ export interface SandboxVendor {
   env: Readonly<Record<string, string>>
   /** A sample target, by `msg send` flag name. */
   target: Readonly<Record<string, string>>
+  /**
+   * The sample webhook secrets the fake signs its pushes with, as the environment variables of
+   * `msg listen` (empty while the vendor package has no webhook).
+   */
+  webhookEnv: Readonly<Record<string, string>>
 }
 
 /**
@@ -69,7 +75,12 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
         const value = credentials[credential.flag]
         if (value !== undefined) env[credential.env] = value
       }
-      return [name, { baseURL, credentials, env, target: toFlags(descriptor.target) }]
+      const webhookEnv: Record<string, string> = {}
+      for (const secret of listenSpecs[name]?.secrets ?? []) {
+        const value = descriptor.inbound?.secrets[secret.setting]
+        if (value !== undefined) webhookEnv[secret.env] = value
+      }
+      return [name, { baseURL, credentials, env, target: toFlags(descriptor.target), webhookEnv }]
     }),
   ) as Record<VendorName, SandboxVendor>
   return {
