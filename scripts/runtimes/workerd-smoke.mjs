@@ -53,7 +53,9 @@ try {
   const code = bundle.outputFiles[0].text
   writeFileSync(join(dir, 'worker.js'), code)
   writeFileSync(join(dir, 'config.capnp'), config)
-  console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook and @msg/fxiaoke/webhook from dist/)`)
+  console.log(
+    `worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook and @msg/fxiaoke/webhook from dist/)`,
+  )
 
   // fd 3 carries workerd's control messages: one JSON line per socket once it listens.
   child = spawn(workerd, ['serve', join(dir, 'config.capnp'), '--control-fd=3'], {

@@ -82,7 +82,10 @@ export async function fxiaokeWebhookChecks(check, { testing, send, seen, prefix 
     const fields = JSON.parse(push.body)
     const at = Math.floor(fields.content.length / 2)
     const swapped = fields.content[at] === 'A' ? 'B' : 'A'
-    const body = JSON.stringify({ ...fields, content: fields.content.slice(0, at) + swapped + fields.content.slice(at + 1) })
+    const body = JSON.stringify({
+      ...fields,
+      content: fields.content.slice(0, at) + swapped + fields.content.slice(at + 1),
+    })
     const before = (await seen()).length
     const response = await send({ body })
     await response.body?.cancel()

@@ -3,8 +3,8 @@
 // `GET /fxiaoke/seen`, which list what the handlers recorded so the Node driver can check that a
 // push reached them (or did not). Bundled by workerd-smoke.mjs.
 import { createFeishuWebhook } from '@msg/feishu/webhook'
-import { recordingWebhook } from '../../sandbox/feishu-webhook-scenario.mjs'
 import { createFxiaokeWebhook } from '@msg/fxiaoke/webhook'
+import { recordingWebhook } from '../../sandbox/feishu-webhook-scenario.mjs'
 import { recordingFxiaokeWebhook } from '../../sandbox/fxiaoke-webhook-scenario.mjs'
 
 const { webhook, seen } = recordingWebhook(createFeishuWebhook)
