@@ -9,14 +9,17 @@ const encodingAesKeyPattern = /^[A-Za-z0-9+/]{43}$/
 /**
  * A decrypted push: the message (what follows the 16 random bytes and the 4-byte length) and the
  * bytes after it, which WeCom-style schemes use for the receiving app's or corp's id.
- * @see @msg/fxiaoke README.md#receiving-events
+ * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/utils/SigUtils.java
  */
 export interface FxiaokeDecrypted {
   message: string
   receiverId: string
 }
 
-/** True for a well-formed EncodingAESKey (43 base64 characters). */
+/**
+ * True for a well-formed EncodingAESKey (43 base64 characters).
+ * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/utils/SigUtils.java
+ */
 export const isEncodingAesKey = (value: unknown): value is string =>
   typeof value === 'string' && encodingAesKeyPattern.test(value)
 

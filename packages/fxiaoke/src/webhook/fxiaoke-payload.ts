@@ -5,13 +5,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 const filled = (value: unknown): value is string => typeof value === 'string' && value !== ''
 
-/** The outer body's fields, `unsigned` without a `sig`, or what is wrong with it. */
+/**
+ * The outer body's fields, `unsigned` without a `sig`, or what is wrong with it.
+ * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/beans/MsgReceiveParamVO.java
+ */
 export type PushRead =
   | { kind: 'push'; push: FxiaokePushBody }
   | { kind: 'unsigned' }
   | { kind: 'malformed'; reason: string }
 
-/** Reads `{ nonce, timeStamp, content, sig }`; `timeStamp` may be a JSON string or integer. */
+/**
+ * Reads `{ nonce, timeStamp, content, sig }`; `timeStamp` may be a JSON string or integer.
+ * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/beans/MsgReceiveParamVO.java
+ */
 export function readFxiaokePush(text: string): PushRead {
   let body: unknown
   try {
@@ -29,7 +35,10 @@ export function readFxiaokePush(text: string): PushRead {
   return { kind: 'push', push: { nonce, timeStamp, content, sig } }
 }
 
-/** Parses the decrypted message into an event, or names what is wrong with it. */
+/**
+ * Parses the decrypted message into an event, or names what is wrong with it.
+ * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/controller/FSCallbackController.java
+ */
 export function readFxiaokeEvent(message: string): FxiaokeEvent | string {
   let event: unknown
   try {
