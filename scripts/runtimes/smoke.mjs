@@ -1,6 +1,6 @@
 // The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
 // the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the Feishu
-// webhook checks in-process (pushes from the testing kit into `webhook.fetch`). Runs unchanged
+// and Fxiaoke webhook checks in-process (pushes from the testing kit into `webhook.fetch`). Runs unchanged
 // under Node, Bun and Deno; exits non-zero when any check fails.
 import process from 'node:process'
 import * as core from '@msg/core'
@@ -12,6 +12,12 @@ import {
   webhookChecks,
   webhookUrl,
 } from '../sandbox/feishu-webhook-scenario.mjs'
+import {
+  fxiaokePushRequest,
+  fxiaokeWebhookChecks,
+  fxiaokeWebhookUrl,
+  recordingFxiaokeWebhook,
+} from '../sandbox/fxiaoke-webhook-scenario.mjs'
 import { runSmoke } from '../sandbox/smoke-scenario.mjs'
 import { vendorById } from '../sandbox/vendors.mjs'
 
@@ -69,6 +75,32 @@ if (vendorModules.feishu) {
     send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
     seen: () => seen,
   })
+}
+if (vendorModules.fxiaoke) {
+  const { createFxiaokeWebhook } = await import('@msg/fxiaoke/webhook')
+  const testing = await import('@msg/fxiaoke/testing')
+  if (!import.meta.resolve('@msg/fxiaoke/webhook').includes('/dist/')) {
+    console.error('  FAIL @msg/fxiaoke/webhook did not resolve to its built dist/')
+    process.exit(1)
+  }
+  const { webhook, seen } = recordingFxiaokeWebhook(createFxiaokeWebhook)
+  await fxiaokeWebhookChecks(
+    async (name, run) => {
+      try {
+        const detail = await run()
+        passed += 1
+        console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+      } catch (error) {
+        failed += 1
+        console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    },
+    {
+      testing,
+      send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
+      seen: () => seen,
+    },
+  )
 }
 console.log(`  ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)

@@ -1,6 +1,7 @@
 // The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the built
-// `@msg/feishu/webhook` in a Worker) with esbuild, serves it with the workerd binary from
-// `.runtimes/` on a loopback port, drives it over HTTP with the shared webhook checks, and stops it.
+// `@msg/feishu/webhook` and `@msg/fxiaoke/webhook` in a Worker) with esbuild, serves it with the
+// workerd binary from `.runtimes/` on a loopback port, drives it over HTTP with the shared webhook
+// checks, and stops it.
 // Usage: node workerd-smoke.mjs <path to workerd>; exits non-zero when any check fails.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -10,8 +11,10 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import * as testing from '@msg/feishu/testing'
+import * as fxiaokeTesting from '@msg/fxiaoke/testing'
 import { build } from 'esbuild'
 import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
+import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
 
 const workerd = process.argv[2]
 if (!workerd) {
@@ -50,7 +53,9 @@ try {
   const code = bundle.outputFiles[0].text
   writeFileSync(join(dir, 'worker.js'), code)
   writeFileSync(join(dir, 'config.capnp'), config)
-  console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook from dist/)`)
+  console.log(
+    `worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook and @msg/fxiaoke/webhook from dist/)`,
+  )
 
   // fd 3 carries workerd's control messages: one JSON line per socket once it listens.
   child = spawn(workerd, ['serve', join(dir, 'config.capnp'), '--control-fd=3'], {
@@ -86,6 +91,12 @@ try {
     prefix: 'feishu webhook in workerd',
     send: (push) => fetch(pushRequest(`${base}/feishu/events`, push)),
     seen: async () => (await fetch(`${base}/seen`)).json(),
+  })
+  await fxiaokeWebhookChecks(check, {
+    testing: fxiaokeTesting,
+    prefix: 'fxiaoke webhook in workerd',
+    send: (push) => fetch(fxiaokePushRequest(`${base}/fxiaoke/callback`, push)),
+    seen: async () => (await fetch(`${base}/fxiaoke/seen`)).json(),
   })
 } catch (error) {
   failed += 1

@@ -1,14 +1,21 @@
-// The Worker the workerd run serves: the built `@msg/feishu/webhook` created at module scope, as a
-// deployed bot would be, plus `GET /seen`, which lists what its handlers recorded so the Node
-// driver can check that a push reached them (or did not). Bundled by workerd-smoke.mjs.
+// The Worker the workerd run serves: the built `@msg/feishu/webhook` (and `@msg/fxiaoke/webhook`
+// under `/fxiaoke/`) created at module scope, as a deployed bot would be, plus `GET /seen` and
+// `GET /fxiaoke/seen`, which list what the handlers recorded so the Node driver can check that a
+// push reached them (or did not). Bundled by workerd-smoke.mjs.
 import { createFeishuWebhook } from '@msg/feishu/webhook'
+import { createFxiaokeWebhook } from '@msg/fxiaoke/webhook'
 import { recordingWebhook } from '../../sandbox/feishu-webhook-scenario.mjs'
+import { recordingFxiaokeWebhook } from '../../sandbox/fxiaoke-webhook-scenario.mjs'
 
 const { webhook, seen } = recordingWebhook(createFeishuWebhook)
+const fxiaoke = recordingFxiaokeWebhook(createFxiaokeWebhook)
 
 export default {
   fetch(request, env, ctx) {
-    if (request.method === 'GET' && new URL(request.url).pathname === '/seen') return Response.json(seen)
+    const { pathname } = new URL(request.url)
+    if (request.method === 'GET' && pathname === '/seen') return Response.json(seen)
+    if (request.method === 'GET' && pathname === '/fxiaoke/seen') return Response.json(fxiaoke.seen)
+    if (pathname.startsWith('/fxiaoke/')) return fxiaoke.webhook.fetch(request, env, ctx)
     return webhook.fetch(request, env, ctx)
   },
 }

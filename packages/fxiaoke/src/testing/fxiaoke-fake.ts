@@ -8,6 +8,7 @@ import {
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { createFakeTokenEndpoint } from './fake-token-endpoint.js'
+import { deliverFxiaokeEvent, type FxiaokeFakeDeliver } from './fxiaoke-deliver.js'
 import { answerFault, type FxiaokeFault, type VendorFault } from './fxiaoke-faults.js'
 
 /**
@@ -64,6 +65,8 @@ export interface FxiaokeFake extends VendorFake<FxiaokeInboxEntry, FxiaokeFault>
   readonly concurrentTokenRejections: number
   /** Revokes every issued token (the next send answers 20016). */
   expireTokens(): void
+  /** Pushes an event to a webhook like Fxiaoke: encrypted, signed, retried once. */
+  deliver: FxiaokeFakeDeliver
 }
 
 /**
@@ -210,6 +213,7 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       return tokens.stats.concurrentRejections
     },
     expireTokens: () => tokens.expire(),
+    deliver: deliverFxiaokeEvent,
   }
   return fake
 }

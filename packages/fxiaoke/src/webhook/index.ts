@@ -1,0 +1,5 @@
+export { decryptFxiaoke, encryptFxiaoke, type FxiaokeDecrypted } from './fxiaoke-cipher.js'
+export type { FxiaokeEvent, FxiaokeMessageContent, FxiaokePushBody } from './fxiaoke-event.js'
+export { fxiaokeSignature } from './fxiaoke-signature.js'
+export { createFxiaokeWebhook } from './fxiaoke-webhook.js'
+export type { FxiaokeWebhookSettings } from './fxiaoke-webhook-settings.js'
