@@ -21,7 +21,8 @@ export async function startSandbox(binPath: string): Promise<{
   return {
     ...printed,
     inbox: async (vendor: string) =>
-      ((await (await fetch(`${printed.url}/_sandbox`)).json()) as Record<string, { inbox: never }>)[vendor]!.inbox,
+      ((await (await fetch(`${printed.url}/_sandbox`)).json()) as Record<string, { inbox: never }>)[vendor]!
+        .inbox,
     stop: async () => void (await child.stop()),
   }
 }
