@@ -6,6 +6,7 @@ import process from 'node:process'
 import * as core from '@msg/core'
 import * as valibot from 'valibot'
 import { createEchoClient } from '../sandbox/echo-client.mjs'
+import { botChecks } from '../sandbox/feishu-bot-scenario.mjs'
 import {
   pushRequest,
   recordingWebhook,
@@ -69,6 +70,28 @@ if (vendorModules.feishu) {
     send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
     seen: () => seen,
   })
+}
+if (vendorModules.feishu) {
+  // The custom bot: WebCrypto signing and the runtime's fetch types, against the fake bot in-process.
+  const { createFeishuBot } = await import('@msg/feishu/bot')
+  const { createFeishuBotAnswer } = await import('@msg/feishu/testing')
+  if (!import.meta.resolve('@msg/feishu/bot').includes('/dist/')) {
+    console.error('  FAIL @msg/feishu/bot did not resolve to its built dist/')
+    process.exit(1)
+  }
+  await botChecks(
+    async (name, run) => {
+      try {
+        const detail = await run()
+        passed += 1
+        console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+      } catch (error) {
+        failed += 1
+        console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    },
+    { createFeishuBot, createFeishuBotAnswer },
+  )
 }
 console.log(`  ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)

@@ -1,7 +1,12 @@
 // The Worker the workerd run serves: the built `@msg/feishu/webhook` created at module scope, as a
 // deployed bot would be, plus `GET /seen`, which lists what its handlers recorded so the Node
-// driver can check that a push reached them (or did not). Bundled by workerd-smoke.mjs.
+// driver can check that a push reached them (or did not), and `GET /bot-checks`, which runs the
+// built `@msg/feishu/bot` checks inside the Worker and lists their outcomes. Bundled by workerd-smoke.mjs.
+import { createFeishuBot } from '@msg/feishu/bot'
 import { createFeishuWebhook } from '@msg/feishu/webhook'
+// The fake bot's answer alone: the rest of the testing kit carries Node-only servers.
+import { createFeishuBotAnswer } from '../../../packages/feishu/dist/testing/feishu-bot-fake-answer.js'
+import { botChecks } from '../../sandbox/feishu-bot-scenario.mjs'
 import { recordingWebhook } from '../../sandbox/feishu-webhook-scenario.mjs'
 
 const { webhook, seen } = recordingWebhook(createFeishuWebhook)
@@ -9,6 +14,23 @@ const { webhook, seen } = recordingWebhook(createFeishuWebhook)
 export default {
   fetch(request, env, ctx) {
     if (request.method === 'GET' && new URL(request.url).pathname === '/seen') return Response.json(seen)
+    if (request.method === 'GET' && new URL(request.url).pathname === '/bot-checks') return botCheckResults()
     return webhook.fetch(request, env, ctx)
   },
+}
+
+/** Runs the custom-bot checks inside the Worker (WebCrypto, fetch types) and lists their outcomes. */
+async function botCheckResults() {
+  const results = []
+  await botChecks(
+    async (name, run) => {
+      try {
+        results.push({ name, ok: true, detail: await run() })
+      } catch (error) {
+        results.push({ name, ok: false, detail: error instanceof Error ? error.message : String(error) })
+      }
+    },
+    { createFeishuBot, createFeishuBotAnswer, prefix: 'feishu bot in workerd' },
+  )
+  return Response.json(results)
 }

@@ -7,7 +7,6 @@ import {
   type SentMessage,
 } from '@msg/core'
 import * as v from 'valibot'
-import { feishuRequestId } from '../feishu-envelope.js'
 
 /**
  * How the bot handles each custom-bot code. Unlisted codes are permanent (`VendorError`, not sent):
@@ -46,6 +45,9 @@ const replySchema = v.pipe(
 )
 
 const codeOf = (reply: FeishuBotReply) => reply.code ?? reply.StatusCode
+// Feishu's gateway log id, for support tickets.
+const requestIdOf = (response: HttpResponse) =>
+  response.headers.get('x-tt-logid') || response.headers.get('x-request-id') || undefined
 
 const readReply = createEnvelopeReader<FeishuBotReply>({
   schema: replySchema,
@@ -57,12 +59,12 @@ const readReply = createEnvelopeReader<FeishuBotReply>({
     const codeClass = classifyFeishuBotCode(code)
     return response.status >= 500 && codeClass !== 'rate-limit' ? 'transient' : codeClass
   },
-  requestId: feishuRequestId,
+  requestId: requestIdOf,
 })
 
 /** A transport `read` for the webhook: code 0 (or `StatusCode: 0`) is a `SentMessage` without an id. */
 export function readFeishuBotReply(response: HttpResponse, context: RequestContext): SentMessage {
   const raw = readReply(response, context, v.unknown(), (reply) => reply)
-  const requestId = feishuRequestId(response)
+  const requestId = requestIdOf(response)
   return requestId === undefined ? { vendor: 'feishu', raw } : { vendor: 'feishu', requestId, raw }
 }
