@@ -1,9 +1,4 @@
-import {
-  applyCommonFault,
-  type CommonFault,
-  createVendorFake,
-  type VendorFake,
-} from '@msg/core/testing'
+import { applyCommonFault, type CommonFault, createVendorFake, type VendorFake } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { feishuBotHookPath } from '../bot/bot-settings.js'
 import {
