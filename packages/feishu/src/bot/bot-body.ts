@@ -53,7 +53,10 @@ const post = v.pipe(
   v.check((value) => Object.keys(value).length > 0, 'must have at least one locale'),
 )
 
-/** The schema `send` checks a body with, before anything leaves. */
+/**
+ * The schema `send` checks a body with, before anything leaves.
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export const feishuBotBodySchema = v.variant(
   'msg_type',
   [
@@ -75,7 +78,10 @@ export const feishuBotBodySchema = v.variant(
 /** What `timestamp` and `sign` add to a signed body: the same length as the real values. */
 const signedFields = { timestamp: '0000000000', sign: '0'.repeat(44) }
 
-/** The UTF-8 size of the JSON the bot will send for `body` (with the signing fields when signed). */
+/**
+ * The UTF-8 size of the JSON the bot will send for `body` (with the signing fields when signed).
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export function feishuBotBodyBytes(body: object, signed: boolean): number {
   return new TextEncoder().encode(JSON.stringify(signed ? { ...signedFields, ...body } : body)).length
 }

@@ -62,7 +62,10 @@ const readReply = createEnvelopeReader<FeishuBotReply>({
   requestId: requestIdOf,
 })
 
-/** A transport `read` for the webhook: code 0 (or `StatusCode: 0`) is a `SentMessage` without an id. */
+/**
+ * A transport `read` for the webhook: code 0 (or `StatusCode: 0`) is a `SentMessage` without an id.
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export function readFeishuBotReply(response: HttpResponse, context: RequestContext): SentMessage {
   const raw = readReply(response, context, v.unknown(), (reply) => reply)
   const requestId = requestIdOf(response)

@@ -3,7 +3,7 @@ import type { Notice } from '@msg/core'
 /**
  * A `Notice` as a card (JSON 2.0) for the custom bot: the title as a blue header, the text as card
  * markdown, and the link as a button that opens it (the only interaction a custom bot's card has).
- * @see https://open.feishu.cn/document/feishu-cards/card-json-v2-structure
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message-content-description/create_json
  */
 export function feishuBotNoticeCard(notice: Notice, buttonText = 'Open'): Record<string, unknown> {
   const elements: unknown[] = [{ tag: 'markdown', content: notice.text }]

@@ -18,10 +18,16 @@ export interface FeishuBotPacing {
   maxWaitMs?: number
 }
 
-/** Takes a slot for one request: resolves when it may leave, or throws a `RateLimitError`. */
+/**
+ * Takes a slot for one request: resolves when it may leave, or throws a `RateLimitError`.
+ * @see README.md#custom-bot
+ */
 export type BotPacer = (operation: string, signal?: AbortSignal) => Promise<void>
 
-/** The clock and timer a pacer runs on (replaceable in tests). */
+/**
+ * The clock and timer a pacer runs on (replaceable in tests).
+ * @see README.md#custom-bot
+ */
 export interface PacerClock {
   now: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -33,6 +39,7 @@ const realClock: PacerClock = { now: Date.now, sleep }
  * Creates a pacer: every request reserves the earliest instant at or after the previous reservation
  * at which the last second holds fewer than `perSecond` and the last minute fewer than `perMinute`.
  * A caller that gives up (aborts) frees its reservation.
+ * @see README.md#custom-bot
  */
 export function createBotPacer(pacing: FeishuBotPacing = {}, clock: PacerClock = realClock): BotPacer {
   const perSecond = pacing.perSecond ?? 5

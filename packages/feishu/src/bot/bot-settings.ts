@@ -24,15 +24,24 @@ export interface FeishuBotSettings extends TransportSettings {
   dangerouslyAllowBrowser?: boolean
 }
 
-/** The hosts a custom-bot webhook lives on (Feishu, Lark). */
+/**
+ * The hosts a custom-bot webhook lives on (Feishu, Lark).
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export const feishuBotHosts = ['open.feishu.cn', 'open.larksuite.com']
 
-/** The path of a custom-bot webhook; the token is the last segment. */
+/**
+ * The path of a custom-bot webhook; the token is the last segment.
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export const feishuBotHookPath = '/open-apis/bot/v2/hook/'
 
 const hookToken = /^[A-Za-z0-9_-]{8,}$/
 
-/** The webhook split into its origin and its token, or `undefined` when it is not a custom-bot webhook. */
+/**
+ * The webhook split into its origin and its token, or `undefined` when it is not a custom-bot webhook.
+ * @see README.md#custom-bot
+ */
 export function parseFeishuBotWebhook(webhook: string): { origin: string; token: string } | undefined {
   let url: URL
   try {
@@ -60,7 +69,10 @@ const pacingSchema = v.union(
   'must be false or { perSecond?, perMinute?, whenFull?, maxWaitMs? }',
 )
 
-/** The schema `createFeishuBot` checks its settings with. */
+/**
+ * The schema `createFeishuBot` checks its settings with.
+ * @see README.md#custom-bot
+ */
 export const feishuBotSettingsSchema = v.looseObject({
   webhook: v.pipe(
     v.string('must be a string'),

@@ -34,7 +34,10 @@ export interface FeishuBotFakeOptions {
   now?: () => number
 }
 
-/** The custom bot's messages per code, as the bot words them. */
+/**
+ * The custom bot's messages per code, as the bot words them.
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export const feishuBotFakeMessages: Record<number, string> = {
   9499: 'Bad Request',
   11232: 'frequency limited',
@@ -44,7 +47,10 @@ export const feishuBotFakeMessages: Record<number, string> = {
   19024: 'Key Words Not Found',
 }
 
-/** A custom-bot JSON reply: `{ code, msg, data }`, plus `StatusCode`/`StatusMessage` on success. */
+/**
+ * A custom-bot JSON reply: `{ code, msg, data }`, plus `StatusCode`/`StatusMessage` on success.
+ * @see https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
+ */
 export function feishuBotJson(code: number, status = 200): Response {
   const msg = code === 0 ? 'success' : (feishuBotFakeMessages[code] ?? 'error')
   const body =
@@ -97,6 +103,7 @@ function searchable(value: unknown, into: string[] = []): string[] {
  * The custom bot's side of one request, in the order the bot checks: the hook token, the body's
  * JSON, shape and size (9499), the signature and its one-hour window (19021), keywords (19024), the
  * rate (11232). Accepted messages go to `inbox`. Runtime-neutral (WebCrypto only).
+ * @see README.md#custom-bot
  */
 export function createFeishuBotAnswer(options: FeishuBotFakeOptions, inbox: FeishuBotInboxEntry[]) {
   const token = options.token ?? 'fake-hook-token-0000'
