@@ -1,11 +1,13 @@
 // The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
-// the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the Feishu
-// and Fxiaoke webhook checks in-process (pushes from the testing kit into `webhook.fetch`). Runs unchanged
-// under Node, Bun and Deno; exits non-zero when any check fails.
+// the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the in-process
+// groups below (webhooks fed pushes from the testing kits, the custom bot against its fake answer),
+// each on the built dist/ of its entry. Runs unchanged under Node, Bun and Deno; exits non-zero when
+// any check fails.
 import process from 'node:process'
 import * as core from '@msg/core'
 import * as valibot from 'valibot'
 import { createEchoClient } from '../sandbox/echo-client.mjs'
+import { botChecks } from '../sandbox/feishu-bot-scenario.mjs'
 import {
   pushRequest,
   recordingWebhook,
@@ -52,55 +54,70 @@ let { passed, failed } = await runSmoke({
   vendorModules,
   log: (line) => console.log(line),
 })
-if (vendorModules.feishu) {
-  const { createFeishuWebhook } = await import('@msg/feishu/webhook')
-  const testing = await import('@msg/feishu/testing')
-  if (!import.meta.resolve('@msg/feishu/webhook').includes('/dist/')) {
-    console.error('  FAIL @msg/feishu/webhook did not resolve to its built dist/')
-    process.exit(1)
+
+const check = async (name, run) => {
+  try {
+    const detail = await run()
+    passed += 1
+    console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+  } catch (error) {
+    failed += 1
+    console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const { webhook, seen } = recordingWebhook(createFeishuWebhook)
-  const check = async (name, run) => {
-    try {
-      const detail = await run()
-      passed += 1
-      console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
-    } catch (error) {
-      failed += 1
-      console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
-  await webhookChecks(check, {
-    testing,
-    send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
-    seen: () => seen,
-  })
 }
-if (vendorModules.fxiaoke) {
-  const { createFxiaokeWebhook } = await import('@msg/fxiaoke/webhook')
-  const testing = await import('@msg/fxiaoke/testing')
-  if (!import.meta.resolve('@msg/fxiaoke/webhook').includes('/dist/')) {
-    console.error('  FAIL @msg/fxiaoke/webhook did not resolve to its built dist/')
-    process.exit(1)
-  }
-  const { webhook, seen } = recordingFxiaokeWebhook(createFxiaokeWebhook)
-  await fxiaokeWebhookChecks(
-    async (name, run) => {
-      try {
-        const detail = await run()
-        passed += 1
-        console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
-      } catch (error) {
-        failed += 1
-        console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-      }
+
+/** Imports a package entry, which must resolve to its built dist/. */
+async function built(specifier) {
+  if (!import.meta.resolve(specifier).includes('/dist/'))
+    throw new Error(`${specifier} did not resolve to its built dist/`)
+  return import(specifier)
+}
+
+/** In-process check groups: `vendor` must be in the matrix; `run` gets the shared `check`. */
+const groups = [
+  {
+    vendor: 'feishu',
+    name: '@msg/feishu/webhook',
+    async run() {
+      const { createFeishuWebhook } = await built('@msg/feishu/webhook')
+      const testing = await import('@msg/feishu/testing')
+      const { webhook, seen } = recordingWebhook(createFeishuWebhook)
+      await webhookChecks(check, {
+        testing,
+        send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
+        seen: () => seen,
+      })
     },
-    {
-      testing,
-      send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
-      seen: () => seen,
+  },
+  {
+    vendor: 'feishu',
+    name: '@msg/feishu/bot',
+    async run() {
+      // The custom bot: WebCrypto signing and the runtime's fetch types, against the fake bot in-process.
+      const { createFeishuBot } = await built('@msg/feishu/bot')
+      const { createFeishuBotAnswer } = await import('@msg/feishu/testing')
+      await botChecks(check, { createFeishuBot, createFeishuBotAnswer })
     },
-  )
+  },
+  {
+    vendor: 'fxiaoke',
+    name: '@msg/fxiaoke/webhook',
+    async run() {
+      const { createFxiaokeWebhook } = await built('@msg/fxiaoke/webhook')
+      const testing = await import('@msg/fxiaoke/testing')
+      const { webhook, seen } = recordingFxiaokeWebhook(createFxiaokeWebhook)
+      await fxiaokeWebhookChecks(check, {
+        testing,
+        send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
+        seen: () => seen,
+      })
+    },
+  },
+]
+
+for (const group of groups) {
+  if (!vendorModules[group.vendor]) continue
+  await check(`${group.name} loads from dist/`, () => group.run())
 }
 console.log(`  ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)

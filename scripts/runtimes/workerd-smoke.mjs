@@ -98,6 +98,13 @@ try {
     send: (push) => fetch(fxiaokePushRequest(`${base}/fxiaoke/callback`, push)),
     seen: async () => (await fetch(`${base}/fxiaoke/seen`)).json(),
   })
+  // The custom bot inside the Worker: it reports each check's outcome.
+  for (const result of await (await fetch(`${base}/bot-checks`)).json()) {
+    await check(result.name, async () => {
+      if (!result.ok) throw new Error(result.detail)
+      return result.detail
+    })
+  }
 } catch (error) {
   failed += 1
   console.log(`  FAIL workerd: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,5 +1,8 @@
 export type { FeishuInboxEntry } from './fake-messages.js'
 export type { FeishuFakeRequest } from './fake-wire.js'
+export { createFeishuBotFake, type FeishuBotFake, type FeishuBotFault } from './feishu-bot-fake.js'
+export type { FeishuBotFakeOptions, FeishuBotInboxEntry } from './feishu-bot-fake-answer.js'
+export { createFeishuBotAnswer, feishuBotJson } from './feishu-bot-fake-answer.js'
 export {
   buildFeishuPush,
   deliverFeishuEvent,
