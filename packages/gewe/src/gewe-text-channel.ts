@@ -1,6 +1,15 @@
-import { type CallOptions, type EndpointResult, invalidInput, type SentMessage } from '@msg/core'
+import {
+  type CallOptions,
+  type EndpointResult,
+  invalidInput,
+  type Notice,
+  noticeText,
+  type SentMessage,
+} from '@msg/core'
 import { postPrivateLetter } from './finder/post-private-letter.js'
 import type { GeweContext } from './gewe-context.js'
+import { postLinkSchema } from './message/post-link.js'
+import { postMessage } from './message/post-message.js'
 import { postText } from './message/post-text.js'
 
 /**
@@ -45,4 +54,27 @@ function sendToTarget(
   throw invalidInput({ vendor: 'gewe', operation: 'sendText' }, [
     { path: 'target', message: 'must have toWxid or finder' },
   ])
+}
+
+/**
+ * Sends a `Notice` (already checked by core) in GeWe's best form: a link card (`postLink`, title =
+ * `title` or the first line of `text`, desc = `text`, linkUrl = `url`, thumbUrl = the
+ * `noticeThumbUrl` setting) to a chat when it has a `url` and a thumbnail is configured; otherwise
+ * — no url, no thumbnail, a target with `ats` (a card cannot mention) or a Channels letter — as
+ * text lines. Internal.
+ */
+export async function sendGeweNotice(
+  context: GeweContext,
+  target: GeweTarget,
+  notice: Notice,
+  options?: CallOptions,
+): Promise<SentMessage> {
+  const { appId, toWxid, ats } = (target ?? {}) as { appId?: string; toWxid?: string; ats?: string }
+  const thumbUrl = context.noticeThumbUrl
+  if (notice.url === undefined || thumbUrl === undefined || toWxid === undefined || ats !== undefined)
+    return sendGeweText(context, target, noticeText(notice), options)
+  const title = notice.title ?? notice.text.trim().split('\n')[0]
+  const body = { appId, toWxid, title, desc: notice.text, linkUrl: notice.url, thumbUrl }
+  const result = await postMessage(context, 'postLink', postLinkSchema, body, options)
+  return { vendor: 'gewe', messageId: result.data.newMsgId, raw: result.data }
 }

@@ -1,0 +1,47 @@
+import { type CallOptions, validateInput } from '@msg/core'
+import * as v from 'valibot'
+import { type GeweContext, sendPaced } from '../gewe-context.js'
+import { count, matching, messageBody } from './message-rules.js'
+
+/**
+ * Body of `POST /message/revokeMsg`: the three values a send returned. GeWe takes them as
+ * **strings**; `msgId` and `createTime` may also be given as the safe integers a reply carries
+ * (`createTime: null` is left out). `newMsgId` must be the exact string, since a JavaScript
+ * number cannot hold it. Spreading a send's result works: `revokeMsg({ appId, ...sent })`.
+ * @see https://doc.geweapi.com/ (消息模块/撤回消息)
+ */
+export interface RevokeMsgBody {
+  /** Device ID. */
+  appId: string
+  /** The chat the message went to. */
+  toWxid: string
+  /** `msgId` from the send. */
+  msgId: string | number
+  /** `newMsgId` from the send, as the exact decimal string. */
+  newMsgId: string
+  /** `createTime` from the send (Unix seconds). */
+  createTime?: string | number | null
+}
+
+const digits = matching(/^\d+$/, 'must be decimal digits')
+const safeDigits = v.union([digits, v.pipe(count, v.transform(String))], 'must be decimal digits')
+
+const bodySchema = messageBody({ msgId: safeDigits, newMsgId: digits, createTime: v.nullish(safeDigits) })
+
+/** Revokes a sent message. Internal: the client exposes it as `message.revokeMsg`. */
+export async function revokeMsg(
+  context: GeweContext,
+  body: RevokeMsgBody,
+  options?: CallOptions,
+): Promise<void> {
+  const operation = 'message.revokeMsg'
+  const input = validateInput(bodySchema, body, { vendor: 'gewe', operation })
+  // JSON leaves an `undefined` createTime out; GeWe's example sends every value as a string.
+  const wire = { ...input, createTime: input.createTime ?? undefined }
+  await sendPaced(
+    context,
+    { operation, path: '/message/revokeMsg', appId: input.appId, body: wire },
+    v.unknown(),
+    options,
+  )
+}
