@@ -99,10 +99,14 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
   let counter = 7773749793478223190n
   const nextId = options.newMsgId ?? (() => counter++)
   const now = options.now ?? (() => Math.floor(Date.now() / 1000))
+  // The `msgId` of rich sends: a safe integer like GeWe's, from the start again after `reset()`.
   let msgIdCounter = 769523509
   const fake: GeweFake = createVendorFake<GeweInboxEntry, GeweFault>({
     defaultBaseURL,
     answer: answerWithFault,
+    reset: () => {
+      msgIdCounter = 769523509
+    },
   })
 
   async function answer(request: Request, path: string, body: unknown): Promise<Response> {
