@@ -10,7 +10,7 @@ import { postPrivateLetter } from './finder/post-private-letter.js'
 import type { GeweContext } from './gewe-context.js'
 import { postLinkSchema } from './message/post-link.js'
 import { postMessage } from './message/post-message.js'
-import { postText } from './message/post-text.js'
+import { type PostTextBody, postText } from './message/post-text.js'
 
 /**
  * Where `sendText` goes: a chat (`message/postText`) or a Channels private letter
@@ -43,12 +43,9 @@ function sendToTarget(
       return postPrivateLetter(context, { ...target.finder, appId: target.appId, content }, options)
     }
     if ('toWxid' in target) {
+      // An absent `ats` stays `undefined`, which JSON leaves out.
       const { appId, toWxid, ats } = target
-      return postText(
-        context,
-        ats === undefined ? { appId, toWxid, content } : { appId, toWxid, content, ats },
-        options,
-      )
+      return postText(context, { appId, toWxid, content, ats } as PostTextBody, options)
     }
   }
   throw invalidInput({ vendor: 'gewe', operation: 'sendText' }, [

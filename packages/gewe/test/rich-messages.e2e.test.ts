@@ -87,7 +87,7 @@ const sends = [
 
 type SendName = (typeof sends)[number][0]
 const call = (gewe: GeweClient, name: SendName, body: unknown) =>
-  (gewe.message[name] as (body: unknown) => Promise<Record<string, unknown>>)(body)
+  (gewe.message[name] as unknown as (body: unknown) => Promise<Record<string, unknown>>)(body)
 
 describe('rich messages over real HTTP on 127.0.0.1', () => {
   it.each(sends)(

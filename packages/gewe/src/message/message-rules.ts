@@ -1,4 +1,4 @@
-import { nonEmptyText } from '@msg/core'
+import { nonEmptyText, noticeSchema } from '@msg/core'
 import * as v from 'valibot'
 
 /**
@@ -6,16 +6,8 @@ import * as v from 'valibot'
  * so it must be reachable from GeWe's servers (a local path or `data:` URL cannot work).
  * @see https://doc.geweapi.com/ (消息模块/发送图片消息)
  */
-export const webUrl = v.pipe(
-  nonEmptyText,
-  v.check((value) => {
-    try {
-      return /^https?:$/.test(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'must be an absolute http(s) URL'),
-)
+// The same rule core applies to a notice's `url`.
+export const webUrl = noticeSchema.entries.url.wrapped
 
 /** A whole number ≥ 0 (GeWe's `integer` fields: durations, sizes). */
 export const count = v.pipe(

@@ -45,22 +45,24 @@ const dataSchema = v.looseObject({
 export type BodySchema = v.GenericSchema<unknown, { appId: string }>
 
 /**
- * Checks `body` against the operation's rule (a `ValidationError`, nothing sent) and POSTs it to
- * `/message/<op>` through the account's pacing queue, fields as GeWe names them. Internal.
+ * Checks `body` against the operation's rule (a `ValidationError`, nothing sent) and POSTs its
+ * output to `/message/<op>` through the account's pacing queue, fields as GeWe names them; the
+ * reply's `data` is read with `data` (default: {@link GewePostData}). Internal.
  */
-export function postMessage(
+export function postMessage<Data = GewePostData>(
   context: GeweContext,
   op: string,
   schema: BodySchema,
   body: unknown,
   options?: CallOptions,
-): Promise<EndpointResult<GewePostData>> {
+  data = dataSchema as unknown as v.GenericSchema<unknown, Data>,
+): Promise<EndpointResult<Data>> {
   const operation = `message.${op}`
   const input = validateInput(schema, body, { vendor: 'gewe', operation })
   return sendPaced(
     context,
     { operation, path: `/message/${op}`, appId: input.appId, body: input },
-    dataSchema as v.GenericSchema<unknown, GewePostData>,
+    data,
     options,
   )
 }

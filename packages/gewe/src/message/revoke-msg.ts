@@ -1,7 +1,8 @@
-import { type CallOptions, validateInput } from '@msg/core'
+import type { CallOptions } from '@msg/core'
 import * as v from 'valibot'
-import { type GeweContext, sendPaced } from '../gewe-context.js'
+import type { GeweContext } from '../gewe-context.js'
 import { count, matching, messageBody } from './message-rules.js'
+import { postMessage } from './post-message.js'
 
 /**
  * Body of `POST /message/revokeMsg`: the three values a send returned. GeWe takes them as
@@ -26,7 +27,15 @@ export interface RevokeMsgBody {
 const digits = matching(/^\d+$/, 'must be decimal digits')
 const safeDigits = v.union([digits, v.pipe(count, v.transform(String))], 'must be decimal digits')
 
-const bodySchema = messageBody({ msgId: safeDigits, newMsgId: digits, createTime: v.nullish(safeDigits) })
+// A `null` createTime becomes `undefined`, which JSON leaves out.
+const bodySchema = messageBody({
+  msgId: safeDigits,
+  newMsgId: digits,
+  createTime: v.pipe(
+    v.nullish(safeDigits),
+    v.transform((time) => time ?? undefined),
+  ),
+})
 
 /** Revokes a sent message. Internal: the client exposes it as `message.revokeMsg`. */
 export async function revokeMsg(
@@ -34,14 +43,5 @@ export async function revokeMsg(
   body: RevokeMsgBody,
   options?: CallOptions,
 ): Promise<void> {
-  const operation = 'message.revokeMsg'
-  const input = validateInput(bodySchema, body, { vendor: 'gewe', operation })
-  // JSON leaves an `undefined` createTime out; GeWe's example sends every value as a string.
-  const wire = { ...input, createTime: input.createTime ?? undefined }
-  await sendPaced(
-    context,
-    { operation, path: '/message/revokeMsg', appId: input.appId, body: wire },
-    v.unknown(),
-    options,
-  )
+  await postMessage(context, 'revokeMsg', bodySchema, body, options, v.unknown())
 }
