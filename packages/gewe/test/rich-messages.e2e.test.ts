@@ -354,6 +354,13 @@ describe('a Notice through the GeWe channel', () => {
     expect(fake.inbox[0]?.content).toBe(content)
   })
 
+  it('to a Channels letter: text lines (postPrivateLetter)', async () => {
+    const finder = { toUserName: 'v2_peer@finder', myUserName: 'v2_me@finder', msgSessionId: 's@findermsg' }
+    await client({ noticeThumbUrl: thumb }).channel({ appId, finder }).send(notice)
+    expect(fake.requests.map((request) => request.path)).toEqual(['/gewe/v2/api/finder/postPrivateLetter'])
+    expect(fake.inbox[0]?.content).toBe(`部署完成\nv1.2.3 已上线\n详情见链接\n${notice.url}`)
+  })
+
   it('a bad notice is refused by core before any request', async () => {
     const failure = await client({ noticeThumbUrl: thumb })
       .channel({ appId, toWxid })
