@@ -59,6 +59,7 @@ function sendToTarget(
  * `noticeThumbUrl` setting) to a chat when it has a `url` and a thumbnail is configured; otherwise
  * — no url, no thumbnail, a target with `ats` (a card cannot mention) or a Channels letter — as
  * text lines. Internal.
+ * @see @msg/gewe README.md#notices-through-a-channel
  */
 export async function sendGeweNotice(
   context: GeweContext,
@@ -68,10 +69,22 @@ export async function sendGeweNotice(
 ): Promise<SentMessage> {
   const { appId, toWxid, ats } = (target ?? {}) as { appId?: string; toWxid?: string; ats?: string }
   const thumbUrl = context.noticeThumbUrl
-  if (notice.url === undefined || thumbUrl === undefined || toWxid === undefined || ats !== undefined)
-    return sendGeweText(context, target, noticeText(notice), options)
-  const title = notice.title ?? notice.text.trim().split('\n')[0]
-  const body = { appId, toWxid, title, desc: notice.text, linkUrl: notice.url, thumbUrl }
-  const result = await postMessage(context, 'postLink', postLinkSchema, body, options)
+  const card = notice.url !== undefined && thumbUrl !== undefined && toWxid !== undefined && ats === undefined
+  const result = await (card
+    ? postMessage(
+        context,
+        'postLink',
+        postLinkSchema,
+        {
+          appId,
+          toWxid,
+          title: notice.title ?? notice.text.trim().split('\n')[0],
+          desc: notice.text,
+          linkUrl: notice.url,
+          thumbUrl,
+        },
+        options,
+      )
+    : sendToTarget(context, target, noticeText(notice), options))
   return { vendor: 'gewe', messageId: result.data.newMsgId, raw: result.data }
 }

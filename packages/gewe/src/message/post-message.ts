@@ -41,13 +41,17 @@ const dataSchema = v.looseObject({
   type: v.nullable(v.number()),
 })
 
-/** A message body's rule: an object schema whose output carries `appId`. */
+/**
+ * A message body's rule: an object schema whose output carries `appId`.
+ * @see @msg/gewe README.md#rich-messages
+ */
 export type BodySchema = v.GenericSchema<unknown, { appId: string }>
 
 /**
  * Checks `body` against the operation's rule (a `ValidationError`, nothing sent) and POSTs its
  * output to `/message/<op>` through the account's pacing queue, fields as GeWe names them; the
  * reply's `data` is read with `data` (default: {@link GewePostData}). Internal.
+ * @see @msg/gewe README.md#rich-messages
  */
 export function postMessage<Data = GewePostData>(
   context: GeweContext,

@@ -37,7 +37,10 @@ const bodySchema = messageBody({
   ),
 })
 
-/** Revokes a sent message. Internal: the client exposes it as `message.revokeMsg`. */
+/**
+ * Revokes a sent message. Internal: the client exposes it as `message.revokeMsg`.
+ * @see https://doc.geweapi.com/ (消息模块/撤回消息)
+ */
 export async function revokeMsg(
   context: GeweContext,
   body: RevokeMsgBody,

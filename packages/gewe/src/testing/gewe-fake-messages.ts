@@ -6,7 +6,10 @@
  */
 export type FieldKind = 'text' | 'string' | 'url' | 'integer'
 
-/** One rich `message/*` operation as the fake knows it. */
+/**
+ * One rich `message/*` operation as the fake knows it.
+ * @see @msg/gewe README.md#testing-kit-msggewetesting
+ */
 export interface FakeMessageOperation {
   fields: Record<string, FieldKind>
   /** `type` in the reply (GeWe's examples show `null` on images and videos). */
@@ -18,7 +21,10 @@ export interface FakeMessageOperation {
 const chat = { appId: 'text', toWxid: 'text' } as const
 const xml = { ...chat, xml: 'text' } as const
 
-/** The rich send and forward paths (below `/v2/api`), as GeWe documents their bodies. */
+/**
+ * The rich send and forward paths (below `/v2/api`), as GeWe documents their bodies.
+ * @see https://doc.geweapi.com/ (消息模块)
+ */
 export const fakeMessageOperations: Record<string, FakeMessageOperation> = {
   '/message/postImage': { fields: { ...chat, imgUrl: 'url' }, type: null, cdn: 'image' },
   '/message/postFile': { fields: { ...chat, fileUrl: 'url', fileName: 'text' }, type: 6 },
@@ -54,7 +60,10 @@ export const fakeMessageOperations: Record<string, FakeMessageOperation> = {
   '/message/forwardMiniApp': { fields: { ...xml, coverImgUrl: 'url' }, type: 33 },
 }
 
-/** `revokeMsg` takes every value as a string (`createTime` may be left out). */
+/**
+ * `revokeMsg` takes every value as a string (`createTime` may be left out).
+ * @see https://doc.geweapi.com/ (消息模块/撤回消息)
+ */
 export const fakeRevokeFields: Record<string, FieldKind> = {
   ...chat,
   msgId: 'text',
@@ -69,7 +78,10 @@ function isWebUrl(value: string): boolean {
   }
 }
 
-/** The first field of `body` that breaks its kind, as GeWe's `data.msg` detail; `undefined` when all hold. */
+/**
+ * The first field of `body` that breaks its kind, as the fake's `data.msg` detail; `undefined` when all hold.
+ * @see @msg/gewe README.md#testing-kit-msggewetesting
+ */
 export function fieldProblem(
   body: Record<string, unknown>,
   fields: Record<string, FieldKind>,
@@ -84,7 +96,10 @@ export function fieldProblem(
   return undefined
 }
 
-/** The reply `data` JSON of a rich send, with `newMsgId` spliced in as raw digits. */
+/**
+ * The reply `data` JSON of a rich send, with `newMsgId` spliced in as raw digits.
+ * @see https://doc.geweapi.com/ (消息模块/发送图片消息)
+ */
 export function messageReplyJson(
   operation: FakeMessageOperation,
   reply: { toWxid: string; createTime: number; msgId: number; newMsgId: string },
