@@ -1,4 +1,5 @@
 import { echoId } from './echo-handler.mjs'
+import { richChecks } from './rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
 function assert(condition, message) {
@@ -63,6 +64,11 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
     assert(core.VendorError.isInstance(error), `got ${error?.name}: ${error?.message}`)
     return `${error.name} code ${error.code}`
   })
+  for (const rich of richChecks[id] ?? []) {
+    await check(rich.name, () =>
+      rich.run({ client, sample, control: (action) => control(endpoints, id, action) }),
+    )
+  }
 }
 
 /**

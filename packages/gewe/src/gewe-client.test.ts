@@ -55,6 +55,8 @@ describe('createGewe', () => {
     [{ token: 'x', pacing: { gapMs: -1 } }, 'pacing.gapMs'],
     [{ token: 'x', maxContentLength: 0 }, 'maxContentLength'],
     [{ token: 'x', baseURL: 'not a url' }, 'baseURL'],
+    [{ token: 'x', noticeThumbUrl: 'logo.png' }, 'noticeThumbUrl'],
+    [{ token: 'x', noticeThumbUrl: 'file:///logo.png' }, 'noticeThumbUrl'],
   ])('refuses bad settings %j', (settings, path) => {
     const failure = (() => {
       try {

@@ -23,8 +23,24 @@ import {
   type GeweSettings,
   geweSettingsSchema,
 } from './gewe-settings.js'
-import { type GeweTarget, sendGeweText } from './gewe-text-channel.js'
+import { type GeweTarget, sendGeweNotice, sendGeweText } from './gewe-text-channel.js'
+import { type ForwardFileBody, forwardFileSchema } from './message/forward-file.js'
+import { type ForwardImageBody, forwardImageSchema } from './message/forward-image.js'
+import { type ForwardMiniAppBody, forwardMiniAppSchema } from './message/forward-mini-app.js'
+import { type ForwardUrlBody, forwardUrlSchema } from './message/forward-url.js'
+import { type ForwardVideoBody, forwardVideoSchema } from './message/forward-video.js'
+import { type PostAppMsgBody, postAppMsgSchema } from './message/post-app-msg.js'
+import { type PostEmojiBody, postEmojiSchema } from './message/post-emoji.js'
+import { type PostFileBody, postFileSchema } from './message/post-file.js'
+import { type PostImageBody, postImageSchema } from './message/post-image.js'
+import { type PostLinkBody, postLinkSchema } from './message/post-link.js'
+import { type GewePostData, postMessage } from './message/post-message.js'
+import { type PostMiniAppBody, postMiniAppSchema } from './message/post-mini-app.js'
+import { type PostNameCardBody, postNameCardSchema } from './message/post-name-card.js'
 import { type PostTextBody, type PostTextData, postText } from './message/post-text.js'
+import { type PostVideoBody, postVideoSchema } from './message/post-video.js'
+import { type PostVoiceBody, postVoiceSchema } from './message/post-voice.js'
+import { type RevokeMsgBody, revokeMsg } from './message/revoke-msg.js'
 import { version } from './version.js'
 
 /**
@@ -39,11 +55,61 @@ export interface GeweClient {
   message: {
     /** `POST /message/postText`: a chat text → `{ toWxid, createTime, msgId, newMsgId, type }`. */
     postText(body: PostTextBody, options?: CallOptions): Promise<PostTextData>
+    /** `POST /message/postImage`: an image by public URL → {@link GewePostData}. */
+    postImage(body: PostImageBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postFile`: a file by public URL, with its `fileName` → {@link GewePostData}. */
+    postFile(body: PostFileBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postLink`: a link card → {@link GewePostData}. */
+    postLink(body: PostLinkBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postVideo`: a video by public URL (`videoDuration` in seconds) → {@link GewePostData}. */
+    postVideo(body: PostVideoBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postVoice`: a SILK voice note by public URL (`voiceDuration` in ms) → {@link GewePostData}. */
+    postVoice(body: PostVoiceBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postNameCard`: a contact card → {@link GewePostData}. */
+    postNameCard(body: PostNameCardBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postEmoji`: a sticker by MD5 and size → {@link GewePostData}. */
+    postEmoji(body: PostEmojiBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postAppMsg`: an `<appmsg>` XML node → {@link GewePostData}. */
+    postAppMsg(body: PostAppMsgBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/postMiniApp`: a mini-program card → {@link GewePostData}. */
+    postMiniApp(body: PostMiniAppBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/forwardImage`: an image again from its CDN `xml` → {@link GewePostData}. */
+    forwardImage(body: ForwardImageBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/forwardFile`: a file again from its CDN `xml` → {@link GewePostData}. */
+    forwardFile(body: ForwardFileBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/forwardVideo`: a video again from its CDN `xml` → {@link GewePostData}. */
+    forwardVideo(body: ForwardVideoBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/forwardUrl`: a link card again from its `xml` → {@link GewePostData}. */
+    forwardUrl(body: ForwardUrlBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/forwardMiniApp`: a mini-program card again from its `xml` → {@link GewePostData}. */
+    forwardMiniApp(body: ForwardMiniAppBody, options?: CallOptions): Promise<GewePostData>
+    /** `POST /message/revokeMsg`: revokes a sent message by the `msgId`, `newMsgId` and `createTime` its send returned. */
+    revokeMsg(body: RevokeMsgBody, options?: CallOptions): Promise<void>
   }
   /** Sends a text to a chat (`{ appId, toWxid, ats? }`) or a Channels letter (`{ appId, finder }`). */
   sendText(target: GeweTarget, text: string, options?: CallOptions): Promise<SentMessage>
-  /** The target as a `TextChannel` for `withFallback` and `broadcast`. */
+  /**
+   * The target as a `TextChannel` for `withFallback` and `broadcast`. A `Notice` with a `url` goes
+   * out as a link card (`postLink`) when `noticeThumbUrl` is set, otherwise as text lines.
+   */
   channel(target: GeweTarget): TextChannel
+}
+
+const postSchemas = {
+  postImage: postImageSchema,
+  postFile: postFileSchema,
+  postLink: postLinkSchema,
+  postVideo: postVideoSchema,
+  postVoice: postVoiceSchema,
+  postNameCard: postNameCardSchema,
+  postEmoji: postEmojiSchema,
+  postAppMsg: postAppMsgSchema,
+  postMiniApp: postMiniAppSchema,
+  forwardImage: forwardImageSchema,
+  forwardFile: forwardFileSchema,
+  forwardVideo: forwardVideoSchema,
+  forwardUrl: forwardUrlSchema,
+  forwardMiniApp: forwardMiniAppSchema,
 }
 
 /**
@@ -73,6 +139,7 @@ export function createGewe(settings: GeweSettings): GeweClient {
     pacer: createPacer(settings.pacing),
     content: v.pipe(nonEmptyText, v.maxLength(max, `must be at most ${max} characters`)),
     proxyIp: settings.proxyIp,
+    noticeThumbUrl: settings.noticeThumbUrl,
   }
   const sendText = (target: GeweTarget, text: string, options?: CallOptions) =>
     sendGeweText(context, target, text, options)
@@ -82,8 +149,18 @@ export function createGewe(settings: GeweSettings): GeweClient {
     },
     message: {
       postText: async (body, options) => (await postText(context, body, options)).data,
+      ...(Object.fromEntries(
+        Object.entries(postSchemas).map(([op, schema]) => [
+          op,
+          async (body: unknown, options?: CallOptions) =>
+            (await postMessage(context, op, schema, body, options)).data,
+        ]),
+      ) as Omit<GeweClient['message'], 'postText' | 'revokeMsg'>),
+      revokeMsg: (body, options) => revokeMsg(context, body, options),
     },
     sendText,
-    channel: textChannels('gewe', sendText),
+    channel: textChannels('gewe', sendText, (target, notice, options) =>
+      sendGeweNotice(context, target, notice, options),
+    ),
   }
 }

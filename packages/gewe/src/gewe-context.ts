@@ -11,6 +11,8 @@ export interface GeweContext {
   /** The `content` rule, with this client's length limit. */
   content: ContentRule
   proxyIp: string | undefined
+  /** `thumbUrl` of the link card a `Notice` with a `url` becomes; without it a notice goes as text. */
+  noticeThumbUrl: string | undefined
 }
 
 /** A rule for `content` strings. */

@@ -1,5 +1,6 @@
 import type { TransportSettings } from '@msg/core'
 import * as v from 'valibot'
+import { count as milliseconds, webUrl } from './message/message-rules.js'
 
 /** The default base: the paid SaaS with its `/gewe/v2/api` prefix. @see https://doc.geweapi.com/ */
 export const defaultBaseURL = 'http://api.geweapi.com/gewe/v2/api'
@@ -41,15 +42,15 @@ export interface GeweSettings extends TransportSettings {
   maxContentLength?: number
   /** Sent as `proxyIp` on private letters when set (GeWe's documented example carries an empty one). */
   proxyIp?: string
+  /**
+   * Thumbnail URL (public http(s), GeWe downloads it) of the link card a channel sends for a
+   * `Notice` with a `url`. GeWe requires a `thumbUrl` on link cards, so without this setting such
+   * a notice goes out as text lines instead.
+   */
+  noticeThumbUrl?: string
   /** Allow the long-lived token in a browser runtime. Default false. */
   dangerouslyAllowBrowser?: boolean
 }
-
-const milliseconds = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be an integer'),
-  v.minValue(0, 'must not be negative'),
-)
 
 /** The valibot schema {@link createGewe} checks its settings with. */
 export const geweSettingsSchema = v.looseObject({
@@ -78,5 +79,6 @@ export const geweSettingsSchema = v.looseObject({
     ),
   ),
   proxyIp: v.optional(v.string('must be a string')),
+  noticeThumbUrl: v.optional(webUrl),
   baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
 })

@@ -48,14 +48,8 @@ export function postPrivateLetter(
 ): Promise<EndpointResult<PostPrivateLetterData>> {
   const operation = 'finder.postPrivateLetter'
   const input = validateInput(bodySchema(context), body, { vendor: 'gewe', operation })
-  const wire: Record<string, unknown> = {
-    appId: input.appId,
-    content: input.content,
-    toUserName: input.toUserName,
-    myUserName: input.myUserName,
-    msgSessionId: input.msgSessionId,
-  }
-  if (context.proxyIp !== undefined) wire.proxyIp = context.proxyIp
+  // valibot's output holds only the fields above; proxyIp only when configured.
+  const wire = context.proxyIp === undefined ? input : { ...input, proxyIp: context.proxyIp }
   return sendPaced(
     context,
     { operation, path: '/finder/postPrivateLetter', appId: input.appId, body: wire },

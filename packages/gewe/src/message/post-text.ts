@@ -59,11 +59,9 @@ export function postText(
 ): Promise<EndpointResult<PostTextData>> {
   const operation = 'message.postText'
   const input = validateInput(bodySchema(context), body, { vendor: 'gewe', operation })
-  const wire: Record<string, unknown> = { appId: input.appId, toWxid: input.toWxid, content: input.content }
-  if (input.ats !== undefined) wire.ats = input.ats
   return sendPaced(
     context,
-    { operation, path: '/message/postText', appId: input.appId, body: wire },
+    { operation, path: '/message/postText', appId: input.appId, body: input },
     dataSchema,
     options,
   )
