@@ -1,4 +1,4 @@
-import { type CallOptions, describeRequest, invalidInput, randomUuid, ResponseError } from '@msg/core'
+import { type CallOptions, describeRequest, invalidInput, ResponseError, randomUuid } from '@msg/core'
 import * as v from 'valibot'
 import type { FxiaokeContext } from '../fxiaoke-context.js'
 import { readFxiaokeEnvelope } from '../fxiaoke-envelope.js'

@@ -55,7 +55,10 @@ describe('message.send (seed)', () => {
     expect(request?.body).toEqual(seed)
     expect(Object.keys(request?.body as object)).toEqual(['toUser', 'msgType', 'text'])
     const traceId = fake.inbox[0]?.traceId
-    expect(result).toEqual({ traceId, batches: [{ toUser: ['TOUSER1', 'TOUSER2'], status: 'sent', traceId }] })
+    expect(result).toEqual({
+      traceId,
+      batches: [{ toUser: ['TOUSER1', 'TOUSER2'], status: 'sent', traceId }],
+    })
     expect(fake.inbox[0]).toMatchObject({ toUser: ['TOUSER1', 'TOUSER2'], userId: '1000', ea: 'fake-ea' })
   })
 
