@@ -1,4 +1,5 @@
 import { echoId } from './echo-handler.mjs'
+import { fxiaokeRichChecks } from './fxiaoke-rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
 function assert(condition, message) {
@@ -63,6 +64,12 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
     assert(core.VendorError.isInstance(error), `got ${error?.name}: ${error?.message}`)
     return `${error.name} code ${error.code}`
   })
+  if (id === 'fxiaoke')
+    await fxiaokeRichChecks(check, {
+      client,
+      target: sample.target,
+      inbox: () => control(endpoints, id, 'inbox'),
+    })
 }
 
 /**
