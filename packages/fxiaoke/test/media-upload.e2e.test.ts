@@ -44,6 +44,17 @@ describe('media.upload over HTTP on 127.0.0.1', () => {
     expect(fake.uploads[0]?.convention).toBe('legacy')
   })
 
+  it('legacy mode: a rejected token is refreshed and the upload made once more, token still in the query', async () => {
+    const legacy = client({ authMode: 'legacy' })
+    await legacy.media.upload({ media: png })
+    fake.inject({ kind: 'token-expired' })
+    await legacy.media.upload({ media: png })
+    const tokens = uploads().map((request) => request.query.corpAccessToken)
+    expect(tokens).toHaveLength(3)
+    expect(tokens[2]).not.toBe(tokens[1])
+    expect(fake.uploads).toHaveLength(2)
+  })
+
   it('an image of exactly 5 MB is accepted', async () => {
     const media = new Uint8Array(maxMediaBytes)
     media.set(png)

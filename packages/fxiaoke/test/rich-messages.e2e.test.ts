@@ -25,8 +25,9 @@ const card = {
 const { fake, url, client, sends } = servedFake()
 
 describe('message.send over HTTP on 127.0.0.1', () => {
-  it('composite: exact path, query, headers and body in Fxiaoke field names', async () => {
-    const result = await client().message.send({ toUser: ['1001'], msgType: 'composite', composite: card })
+  it('composite: exact path, query, headers and body in Fxiaoke field names (unknown fields dropped)', async () => {
+    const body = { toUser: ['1001'], msgType: 'composite', composite: card, notAField: true } as const
+    const result = await client().message.send(body as never)
     const [request] = sends()
     expect(request?.url).toMatch(new RegExp(`^${url()}/cgi/message/send\\?thirdTraceId=[0-9a-f-]+$`))
     expect(request?.query.thirdTraceId).toMatch(uuidV4)
@@ -48,7 +49,7 @@ describe('message.send over HTTP on 127.0.0.1', () => {
     const fxiaoke = client()
     const { mediaId } = await fxiaoke.media.upload({ media: png, fileName: 'cover.png' })
     const article = {
-      title: '九'.repeat(45),
+      title: '九😀'.repeat(22) + '九',
       author: '作者作者作者作者',
       description: 'd'.repeat(140),
       coverImage: mediaId,
