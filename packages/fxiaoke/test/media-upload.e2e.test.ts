@@ -15,13 +15,13 @@ const { fake, url, client, uploads } = servedFake()
 
 describe('media.upload over HTTP on 127.0.0.1', () => {
   it.each([
-    ['Uint8Array', () => png, undefined, 'media.png', 'image/png'],
-    ['ArrayBuffer', () => jpeg.slice().buffer, 'photo.JPG', 'photo.JPG', 'image/jpeg'],
-    ['Blob', () => new Blob([gif]), 'anim.gif', 'anim.gif', 'image/gif'],
-    ['File (its own name)', () => new File([bmp], 'scan.bmp'), undefined, 'scan.bmp', 'image/bmp'],
+    ['Uint8Array', () => png, undefined, 'media.png', 'image/png', png],
+    ['ArrayBuffer', () => jpeg.slice().buffer, 'photo.JPG', 'photo.JPG', 'image/jpeg', jpeg],
+    ['Blob', () => new Blob([gif]), 'anim.gif', 'anim.gif', 'image/gif', gif],
+    ['File (its own name)', () => new File([bmp], 'scan.bmp'), undefined, 'scan.bmp', 'image/bmp', bmp],
   ])(
     '%s: multipart field media, v2 headers, runtime boundary → { mediaId }',
-    async (_kind, media, fileName, sentName, type) => {
+    async (_kind, media, fileName, sentName, type, bytes) => {
       const result = await client().media.upload({ media: media(), ...(fileName ? { fileName } : {}) })
       const [request] = uploads()
       expect(request?.url).toMatch(new RegExp(`^${url()}/media/upload/message\\?thirdTraceId=[0-9a-f-]+$`))
@@ -31,6 +31,7 @@ describe('media.upload over HTTP on 127.0.0.1', () => {
       expect(fake.uploads).toMatchObject([
         { fileName: sentName, type, convention: 'v2', mediaId: result.mediaId },
       ])
+      expect(fake.uploads[0]?.bytes).toEqual(bytes)
       expect(result).toEqual({ mediaId: fake.uploads[0]?.mediaId, traceId: fake.uploads[0]?.traceId })
     },
   )
