@@ -49,7 +49,7 @@ describe('message.send over HTTP on 127.0.0.1', () => {
     const fxiaoke = client()
     const { mediaId } = await fxiaoke.media.upload({ media: png, fileName: 'cover.png' })
     const article = {
-      title: '九😀'.repeat(22) + '九',
+      title: `${'九😀'.repeat(22)}九`,
       author: '作者作者作者作者',
       description: 'd'.repeat(140),
       coverImage: mediaId,
