@@ -1,5 +1,6 @@
 import { echoId } from './echo-handler.mjs'
 import { richChecks } from './rich-scenario.mjs'
+import { fxiaokeRichChecks } from './fxiaoke-rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
 function assert(condition, message) {
@@ -69,6 +70,12 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
       rich.run({ client, sample, control: (action) => control(endpoints, id, action) }),
     )
   }
+  if (id === 'fxiaoke')
+    await fxiaokeRichChecks(check, {
+      client,
+      target: sample.target,
+      inbox: () => control(endpoints, id, 'inbox'),
+    })
 }
 
 /**

@@ -66,3 +66,21 @@ export function createFxiaokeAuth(settings: FxiaokeSettings, options: FxiaokeAut
   })
   return tokenAuth(cache, (token) => apply(token.value, token.extra?.ea ?? ''))
 }
+
+/**
+ * The same credentials for a multipart request: the fields legacy mode adds to a JSON body
+ * (`corpAccessToken`, `corpId`) go in the query instead, as the upload endpoint takes them; headers
+ * and the token (refreshed as before) are kept.
+ * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/creative/upload/
+ */
+export function queryCredentials(auth: RequestAuth): RequestAuth {
+  const move = ({ body, ...rest }: AttemptCredentials): AttemptCredentials =>
+    body ? { ...rest, query: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) } : rest
+  return {
+    credentials: () => {
+      const credentials = auth.credentials()
+      return 'then' in credentials ? Promise.resolve(credentials).then(move) : move(credentials)
+    },
+    ...(auth.refresh ? { refresh: auth.refresh } : {}),
+  }
+}

@@ -13,7 +13,7 @@ export interface FxiaokeBatchResult {
 }
 
 /**
- * A multi-batch `sendText` stopped at a failing batch. Every recipient is in exactly one list:
+ * A multi-batch send (`sendText`, `message.send`, a channel) stopped at a failing batch. Every recipient is in exactly one list:
  * `sent` (batches Fxiaoke accepted), `unknown` (the failing batch, when its delivery is unknown) or
  * `notSent`. Nothing was sent twice; `cause` is the failing batch's error.
  * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
@@ -24,7 +24,7 @@ export class BatchSendError extends MsgError {
   readonly unknown: string[]
   readonly batches: FxiaokeBatchResult[]
 
-  constructor(batches: FxiaokeBatchResult[], error: MsgError) {
+  constructor(batches: FxiaokeBatchResult[], error: MsgError, operation = 'sendText') {
     const pick = (test: (batch: FxiaokeBatchResult) => boolean) =>
       batches.filter(test).flatMap((batch) => batch.toUser)
     const failedAt = batches.findIndex((batch) => batch.status === 'failed')
@@ -35,7 +35,7 @@ export class BatchSendError extends MsgError {
     )
     super({
       vendor: 'fxiaoke',
-      message: `sendText: batch ${failedAt + 1} of ${batches.length} failed, ${sent.length} recipients sent, ${unknown.length} unknown, ${notSent.length} not sent: ${error.message.replace(/^\[[^\]]*\] /, '')}`,
+      message: `${operation}: batch ${failedAt + 1} of ${batches.length} failed, ${sent.length} recipients sent, ${unknown.length} unknown, ${notSent.length} not sent: ${error.message.replace(/^\[[^\]]*\] /, '')}`,
       delivery: sent.length + unknown.length > 0 ? 'unknown' : 'not-sent',
       cause: error,
     })

@@ -7,8 +7,9 @@ import {
   textChannels,
   validateInput,
 } from '@msg/core'
-import { createFxiaokeAuth } from './fxiaoke-auth.js'
+import { createFxiaokeAuth, queryCredentials } from './fxiaoke-auth.js'
 import type { FxiaokeContext } from './fxiaoke-context.js'
+import { sendFxiaokeNotice } from './fxiaoke-notice.js'
 import {
   type FxiaokeSettings,
   fxiaokeCloudHosts,
@@ -16,7 +17,9 @@ import {
   isPreIssued,
 } from './fxiaoke-settings.js'
 import { type FxiaokeSentMessage, type FxiaokeTarget, sendFxiaokeText } from './fxiaoke-text-channel.js'
-import { type FxiaokeSendResult, type FxiaokeTextMessage, sendMessage } from './message/send.js'
+import { type FxiaokeMediaUpload, type FxiaokeMediaUploadResult, uploadMedia } from './media/upload.js'
+import type { FxiaokeMessage } from './message/message-types.js'
+import { type FxiaokeSendResult, sendMessage } from './message/send.js'
 import { version } from './version.js'
 
 /**
@@ -25,12 +28,19 @@ import { version } from './version.js'
  */
 export interface FxiaokeClient {
   message: {
-    /** `POST /cgi/message/send`: one text to 1–500 recipients → `{ traceId }`. */
-    send(body: FxiaokeTextMessage, options?: CallOptions): Promise<FxiaokeSendResult>
+    /**
+     * `POST /cgi/message/send`: a `text`, `composite` or `articles` message, validated, then sent to
+     * every recipient in batches of 500 → `{ traceId, batches }` (a failing batch of several: `BatchSendError`).
+     */
+    send(body: FxiaokeMessage, options?: CallOptions): Promise<FxiaokeSendResult>
+  }
+  media: {
+    /** `POST /media/upload/message`: a JPG/PNG/GIF/BMP image ≤ 5 MB as multipart field `media` → `{ mediaId }`. */
+    upload(input: FxiaokeMediaUpload, options?: CallOptions): Promise<FxiaokeMediaUploadResult>
   }
   /** Sends a text to any number of recipients, in consecutive batches of 500. */
   sendText(target: FxiaokeTarget, text: string, options?: CallOptions): Promise<FxiaokeSentMessage>
-  /** A `TextChannel` to `target`, for `withFallback` and `broadcast`. */
+  /** A `TextChannel` to `target`, for `withFallback` and `broadcast`; a `Notice` with a url is a composite card. */
   channel(target: FxiaokeTarget): TextChannel
 }
 
@@ -64,14 +74,21 @@ export function createFxiaoke(settings: FxiaokeSettings): FxiaokeClient {
     secrets: () => (app ? [app.appSecret, app.permanentCode] : []),
     auth,
   })
-  const context: FxiaokeContext = { http, legacy, userId: settings.userId }
+  const context: FxiaokeContext = {
+    http,
+    legacy,
+    userId: settings.userId,
+    ...(legacy ? { formAuth: queryCredentials(auth) } : {}),
+  }
   const sendText = (target: FxiaokeTarget, text: string, options?: CallOptions) =>
     sendFxiaokeText(context, target, text, options)
+  const linkTitle = settings.noticeLinkTitle ?? '查看详情'
   return {
-    message: {
-      send: async (body, options) => (await sendMessage(context, body, options)).data,
-    },
+    message: { send: (body, options) => sendMessage(context, body, options) },
+    media: { upload: (input, options) => uploadMedia(context, input, options) },
     sendText,
-    channel: textChannels('fxiaoke', sendText),
+    channel: textChannels('fxiaoke', sendText, (target, notice, options) =>
+      sendFxiaokeNotice(context, target, notice, linkTitle, sendText, options),
+    ),
   }
 }

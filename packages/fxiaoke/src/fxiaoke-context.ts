@@ -1,4 +1,4 @@
-import type { HttpClient } from '@msg/core'
+import type { HttpClient, RequestAuth } from '@msg/core'
 
 /**
  * What an endpoint function needs from the client: the transport (which adds the credentials to every
@@ -9,4 +9,6 @@ export interface FxiaokeContext {
   http: HttpClient
   legacy: boolean
   userId: string | undefined
+  /** The credentials of a multipart upload when they differ from the client's (legacy: in the query). */
+  formAuth?: RequestAuth
 }

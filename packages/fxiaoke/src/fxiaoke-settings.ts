@@ -34,6 +34,8 @@ export interface FxiaokeCommonSettings extends TransportSettings {
    * `'legacy'`: `corpAccessToken`/`corpId` in the body and `/cgi/corpAccessToken/get/V2`.
    */
   authMode?: 'v2' | 'legacy'
+  /** The link title of a `Notice` sent as a composite card (`composite.link.title`). Default `'查看详情'`. */
+  noticeLinkTitle?: string
   /** Allow `appSecret` in a browser runtime (it exposes the secret to every visitor). */
   dangerouslyAllowBrowser?: boolean
 }
@@ -73,6 +75,7 @@ const common = {
   cloud: v.optional(v.picklist(Object.keys(fxiaokeCloudHosts) as FxiaokeCloud[], 'must be a known cloud')),
   authMode: v.optional(v.picklist(['v2', 'legacy'], "must be 'v2' or 'legacy'")),
   baseURL: v.optional(v.pipe(v.string('must be a string'), v.url('must be a URL'))),
+  noticeLinkTitle: v.optional(nonEmptyText),
 }
 
 /**

@@ -1,8 +1,8 @@
-import { type CallOptions, MsgError, nonEmptyText, type SentMessage, validateInput } from '@msg/core'
+import { type CallOptions, nonEmptyText, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
-import { BatchSendError, type FxiaokeBatchResult } from './fxiaoke-batch-send-error.js'
+import type { FxiaokeBatchResult } from './fxiaoke-batch-send-error.js'
 import type { FxiaokeContext } from './fxiaoke-context.js'
-import { maxRecipients, sendValidMessage } from './message/send.js'
+import { sendInBatches } from './message/send-in-batches.js'
 
 /**
  * Who gets a text: any number of employee ids, sent in consecutive batches of 500.
@@ -44,33 +44,5 @@ export async function sendFxiaokeText(
     { toUser: target?.toUser, text },
     { vendor: 'fxiaoke', operation: 'sendText' },
   )
-  const batches: FxiaokeBatchResult[] = []
-  for (let start = 0; start < toUser.length; start += maxRecipients) {
-    batches.push({ toUser: toUser.slice(start, start + maxRecipients), status: 'skipped' })
-  }
-  for (const batch of batches) {
-    try {
-      const { data } = await sendValidMessage(
-        context,
-        { toUser: batch.toUser, msgType: 'text', text: { content: text } },
-        options,
-      )
-      batch.status = 'sent'
-      batch.traceId = data.traceId
-    } catch (caught) {
-      const error = MsgError.isInstance(caught)
-        ? caught
-        : new MsgError({ vendor: 'fxiaoke', message: `sendText: ${String(caught)}`, delivery: 'unknown' })
-      if (batches.length === 1) throw error
-      batch.status = 'failed'
-      batch.error = error
-      throw new BatchSendError(batches, error)
-    }
-  }
-  return {
-    vendor: 'fxiaoke',
-    requestId: batches.map((batch) => batch.traceId).join(','),
-    raw: batches.map((batch) => ({ traceId: batch.traceId })),
-    batches,
-  }
+  return sendInBatches(context, { toUser, msgType: 'text', text: { content: text } }, 'sendText', options)
 }

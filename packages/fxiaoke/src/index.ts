@@ -16,5 +16,20 @@ export type {
   FxiaokeSentMessage,
   FxiaokeTarget,
 } from './fxiaoke-text-channel.js'
-export type { FxiaokeSendResult, FxiaokeTextMessage } from './message/send.js'
+export {
+  type FxiaokeMediaUpload,
+  type FxiaokeMediaUploadResult,
+  maxMediaBytes,
+  mediaIdFields,
+} from './media/upload.js'
+export { maxArticles, maxRecipients } from './message/message-schema.js'
+export type {
+  FxiaokeArticle,
+  FxiaokeArticlesMessage,
+  FxiaokeComposite,
+  FxiaokeCompositeMessage,
+  FxiaokeMessage,
+  FxiaokeTextMessage,
+} from './message/message-types.js'
+export type { FxiaokeSendResult } from './message/send.js'
 export { version } from './version.js'

@@ -127,7 +127,7 @@ export async function serveFakes(): Promise<ServedFakes> {
     inboxTexts(vendor) {
       if (vendor === 'feishu') return fakes.feishu.inbox.map((entry) => entry.text ?? '')
       if (vendor === 'gewe') return fakes.gewe.inbox.map((entry) => entry.content)
-      if (vendor === 'fxiaoke') return fakes.fxiaoke.inbox.map((entry) => entry.text.content)
+      if (vendor === 'fxiaoke') return fakes.fxiaoke.inbox.map((entry) => entry.text?.content ?? '')
       return fakes['netease-im'].inbox.map((entry) => String(entry.message.text))
     },
     hold(text) {

@@ -10,6 +10,7 @@ import {
   type FailureContext,
 } from './attempt-failure.js'
 import { fetchAttempt } from './fetch-attempt.js'
+import { describeForm, isFormData } from './form-body.js'
 import type { HttpClient, HttpClientConfig, HttpRequest } from './http-request.js'
 import { describeRequest, type RequestContext } from './http-response.js'
 import type { AttemptCredentials } from './request-auth.js'
@@ -82,19 +83,23 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     failureContext: FailureContext,
     event: CallEvent,
     credentials: AttemptCredentials | undefined,
-    bodyFor: (credentials: AttemptCredentials | undefined) => { payload: unknown; body: string | undefined },
+    bodyFor: (credentials: AttemptCredentials | undefined) => {
+      payload: unknown
+      body: string | FormData | undefined
+    },
   ): Promise<Attempt<Result>> {
     const method = context.method
     let url: string
-    let body: string | undefined
+    let body: string | FormData | undefined
     let payload: unknown
     // A `Headers` object checks every name and value here, before anything is sent.
     const headers = new Headers()
     try {
-      url = withQuery(`${base}${request.path}`, request.query?.())
+      url = withQuery(`${base}${request.path}`, { ...request.query?.(), ...credentials?.query })
       ;({ payload, body } = bodyFor(credentials))
       if (userAgent) headers.set('user-agent', userAgent)
-      if (body !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
+      // A FormData body gets its `multipart/form-data; boundary=…` type from the runtime.
+      if (typeof body === 'string') headers.set('content-type', 'application/json; charset=utf-8')
       for (const extra of [
         settings.headers,
         request.headers,
@@ -155,8 +160,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     let refreshed = false
     // The body's JSON is made once, so every attempt sends the same bytes; fields that credentials add
     // (a token in the body) are merged per attempt, and win over the caller's.
-    let fixed: { payload: unknown; body: string | undefined } | undefined
+    let fixed: { payload: unknown; body: string | FormData | undefined } | undefined
     const bodyFor = (credentials: AttemptCredentials | undefined) => {
+      if (isFormData(request.body)) {
+        if (credentials?.body !== undefined)
+          throw new Error('credentials cannot add fields to a FormData body')
+        fixed ??= { payload: describeForm(request.body), body: request.body }
+        return fixed
+      }
       if (credentials?.body === undefined) {
         fixed ??= {
           payload: request.body,

@@ -35,7 +35,10 @@ export interface HttpRequest<Result> {
   headers?: Record<string, string>
   /** Replaces the client's credentials for this call; `false` sends none (a token endpoint). */
   auth?: RequestAuth | false
-  /** JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level fields). */
+  /**
+   * JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level
+   * fields); or a `FormData`, passed to `fetch` untouched (the runtime sets the multipart boundary).
+   */
   body?: unknown
   /** True only when a key the vendor de-duplicates on covers this request, so 5xx/timeouts may be retried. */
   idempotent?: boolean

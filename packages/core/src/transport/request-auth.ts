@@ -6,6 +6,8 @@ export interface AttemptCredentials {
   headers?: Record<string, string>
   /** Fields merged into the top level of the JSON body, for vendors that take a token in the body. */
   body?: Record<string, unknown>
+  /** Query parameters added to the URL, after the request's own, for vendors that take a token in the query. */
+  query?: Record<string, string>
   /** The token these credentials carry: redacted from every message and hook, and handed back on rejection. */
   token?: string
 }

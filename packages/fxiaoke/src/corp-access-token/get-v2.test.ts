@@ -52,7 +52,7 @@ describe('legacy mode (corpAccessToken in the body)', () => {
     fake.expireTokens()
     await client.sendText({ toUser: ['FSUID_1'] }, 'two')
     expect(fake.tokenCalls).toBe(2)
-    expect(fake.inbox.map((message) => message.text.content)).toEqual(['one', 'two'])
+    expect(fake.inbox.map((message) => message.text?.content)).toEqual(['one', 'two'])
     const bodies = fake.requests.filter((r) => r.path === '/cgi/message/send').map((r) => r.body)
     expect(bodies).toHaveLength(3)
   })

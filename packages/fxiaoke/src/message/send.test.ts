@@ -54,7 +54,11 @@ describe('message.send (seed)', () => {
     expect(request?.headers['content-type']).toMatch(/^application\/json/)
     expect(request?.body).toEqual(seed)
     expect(Object.keys(request?.body as object)).toEqual(['toUser', 'msgType', 'text'])
-    expect(result).toEqual({ traceId: fake.inbox[0]?.traceId })
+    const traceId = fake.inbox[0]?.traceId
+    expect(result).toEqual({
+      traceId,
+      batches: [{ toUser: ['TOUSER1', 'TOUSER2'], status: 'sent', traceId }],
+    })
     expect(fake.inbox[0]).toMatchObject({ toUser: ['TOUSER1', 'TOUSER2'], userId: '1000', ea: 'fake-ea' })
   })
 
@@ -151,12 +155,13 @@ describe('message.send (seed)', () => {
 describe('message.send validation', () => {
   it.each([
     [{ ...seed, toUser: [] }, 'toUser', 'at least 1 recipient'],
-    [{ ...seed, toUser: Array.from({ length: 501 }, (_, i) => `u${i}`) }, 'toUser', 'at most 500 recipients'],
     [{ ...seed, toUser: ['1000', ''] }, 'toUser[1]', 'must not be empty'],
     [{ ...seed, toUser: [1000] }, 'toUser[0]', 'must be a string'],
     [{ ...seed, text: { content: '' } }, 'text.content', 'must not be empty'],
-    [{ ...seed, msgType: 'image' }, 'msgType', "must be 'text'"],
-    [{ ...seed, text: undefined }, 'text', 'must be an object'],
+    [{ ...seed, msgType: 'image' }, 'msgType', "must be 'text', 'composite' or 'articles'"],
+    [{ ...seed, text: undefined }, 'text', 'is required'],
+    [{ ...seed, text: 'plain' }, 'text', 'must be an object'],
+    [undefined, '(input)', 'is required'],
     [{ toUser: ['1'], msgType: 'text' }, 'text', 'is required'],
   ])('rejects %#, nothing sent', async (body, path, message) => {
     const { fake, client } = setup()

@@ -7,6 +7,9 @@ import {
   type VendorFake,
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
+import { invalidParameterCode } from './fake-codes.js'
+import { answerUpload, type FxiaokeMediaIdField, type FxiaokeUploadEntry } from './fake-media-upload.js'
+import { articlesFault, compositeFault } from './fake-message-checks.js'
 import { createFakeTokenEndpoint } from './fake-token-endpoint.js'
 import { deliverFxiaokeEvent, type FxiaokeFakeDeliver } from './fxiaoke-deliver.js'
 import { answerFault, type FxiaokeFault, type VendorFault } from './fxiaoke-faults.js'
@@ -27,6 +30,8 @@ export interface FxiaokeFakeOptions {
   tokenLatencyMs?: number
   /** Token calls allowed per minute. Default 10 (the documented limit). */
   tokenCallsPerMinute?: number
+  /** Where upload replies carry the media id (undocumented). Default `'mediaId'`. */
+  mediaIdField?: FxiaokeMediaIdField
 }
 
 /**
@@ -40,9 +45,13 @@ export interface FxiaokeInboxEntry {
   ea: string
   userId: string | undefined
   toUser: string[]
-  msgType: string
-  text: { content: string }
+  msgType: 'text' | 'composite' | 'articles'
+  /** The message's own field, as received: `text`, `composite` or `articles`. */
+  text?: { content: string }
+  composite?: Record<string, unknown>
+  articles?: Record<string, unknown>[]
   convertUserId?: boolean
+  convertMediaId?: boolean
 }
 
 /**
@@ -67,26 +76,27 @@ export interface FxiaokeFake extends VendorFake<FxiaokeInboxEntry, FxiaokeFault>
   expireTokens(): void
   /** Pushes an event to a webhook like Fxiaoke: encrypted, signed, retried once. */
   deliver: FxiaokeFakeDeliver
+  /** Images accepted by `/media/upload/message`, in order. */
+  readonly uploads: FxiaokeUploadEntry[]
 }
 
-/**
- * The code the fake answers for a missing `x-fs-userid`, a bad or reused `thirdTraceId` (the docs name none).
- * @see https://developer.fxiaoke.com/openapi_v2/en/start/guide/codes.html
- */
-export const invalidParameterCode = 15002
+export { invalidParameterCode } from './fake-codes.js'
 
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 const tokenPaths = ['/oauth2.0/token', '/cgi/corpAccessToken/get/V2']
+const uploadPath = '/media/upload/message'
 /** The endpoint a path ends with (the fake also answers below a proxy's path prefix). */
 const endpointOf = (path: string) =>
-  [...tokenPaths, '/cgi/message/send'].find((endpoint) => path.endsWith(endpoint))
+  [...tokenPaths, '/cgi/message/send', uploadPath].find((endpoint) => path.endsWith(endpoint))
 const isTokenRequest = (request: Request) =>
   tokenPaths.includes(endpointOf(new URL(request.url).pathname) ?? '')
 
 /**
  * Creates a fake Fxiaoke: `/oauth2.0/token` and legacy `/cgi/corpAccessToken/get/V2` (one call at a
- * time, 10 a minute, same token for its first 6600 s), and `/cgi/message/send` checking the v2
- * headers (or legacy body token), a fresh UUID v4 `thirdTraceId`, and the body; Fxiaoke envelopes, HTTP 200.
+ * time, 10 a minute, same token for its first 6600 s), `/cgi/message/send` checking the v2
+ * headers (or legacy body token), a fresh UUID v4 `thirdTraceId`, and the body (`text`, `composite`,
+ * `articles` with their required fields and limits, ≤ 500 recipients), and `/media/upload/message`
+ * (multipart field `media`, issuing media ids); Fxiaoke envelopes, HTTP 200.
  * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
  */
 export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake {
@@ -97,6 +107,8 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
   const tokens = createFakeTokenEndpoint({ ...options, appId, appSecret, permanentCode, ea })
   let seenTraceIds = new Set<string>()
   let counter = 0
+  const uploads: FxiaokeUploadEntry[] = []
+  const mediaIds = new Set<string>()
 
   const traceId = () => `E-O.${ea}.${Date.now().toString(36)}.${(++counter).toString(36)}`
   const answer = (
@@ -128,11 +140,14 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       if (request.headers.get('x-fs-ea') !== ea) return answer(20017)
       if (!userId) return answer(invalidParameterCode, {}, 'x-fs-userid is required')
     }
-    const { toUser, msgType, text, convertUserId } = body as {
+    const { toUser, msgType, text, composite, articles, convertUserId, convertMediaId } = body as {
       toUser?: unknown
       msgType?: unknown
       text?: { content?: unknown }
+      composite?: Record<string, unknown>
+      articles?: Record<string, unknown>[]
       convertUserId?: boolean
+      convertMediaId?: boolean
     }
     if (toUser === undefined) return answer(10015)
     if (
@@ -142,8 +157,15 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       !toUser.every((id) => typeof id === 'string' && id !== '')
     )
       return answer(11016)
-    if (msgType !== 'text') return answer(11017)
-    if (typeof text?.content !== 'string' || text.content === '') return answer(12005)
+    if (msgType !== 'text' && msgType !== 'composite' && msgType !== 'articles') return answer(11017)
+    if (msgType === 'text' && (typeof text?.content !== 'string' || text.content === '')) return answer(12005)
+    const fault =
+      msgType === 'composite'
+        ? compositeFault(composite)
+        : msgType === 'articles'
+          ? articlesFault(articles, mediaIds)
+          : undefined
+    if (fault !== undefined) return answer(fault)
     const employees = options.employees
     if (employees && !toUser.every((id) => employees.includes(id))) return answer(30027)
     const id = traceId()
@@ -155,14 +177,28 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
       userId,
       toUser: [...toUser],
       msgType,
-      text: { content: text.content },
+      ...(msgType === 'text' ? { text: { content: String(text?.content) } } : {}),
+      ...(msgType === 'composite' ? { composite } : {}),
+      ...(msgType === 'articles' ? { articles } : {}),
       ...(convertUserId === undefined ? {} : { convertUserId }),
+      ...(convertMediaId === undefined ? {} : { convertMediaId }),
     })
     return answer(0, { traceId: id, errorDescription: 'success' }, 'OK')
   }
 
   async function route(request: Request, endpoint: string, body: unknown, thirdTraceId: string) {
     const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    if (endpoint === uploadPath) {
+      return answerUpload(request, thirdTraceId, {
+        ea,
+        valid,
+        answer,
+        traceId,
+        mediaIdField: options.mediaIdField ?? 'mediaId',
+        uploads,
+        mediaIds,
+      })
+    }
     if (tokenPaths.includes(endpoint)) {
       const issued = await tokens.issue(fields, endpoint === tokenPaths[1])
       return answer(issued.errorCode, issued.fields, issued.errorMessage)
@@ -184,7 +220,8 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     if (!uuidV4.test(thirdTraceId) || seenTraceIds.has(thirdTraceId))
       return answer(invalidParameterCode, {}, 'thirdTraceId must be a new UUID v4')
     seenTraceIds.add(thirdTraceId)
-    if (typeof body !== 'object' || body === null) return answer(invalidParameterCode)
+    if (endpoint !== uploadPath && (typeof body !== 'object' || body === null))
+      return answer(invalidParameterCode)
     if (!fault) return route(request, endpoint, body, thirdTraceId)
     const common = await applyCommonFault(fault, () => route(request, endpoint, body, thirdTraceId))
     if (common) return common
@@ -202,6 +239,8 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     reset() {
       tokens.reset()
       seenTraceIds = new Set()
+      uploads.length = 0
+      mediaIds.clear()
     },
   })
   const fake: FxiaokeFake = {
@@ -214,6 +253,7 @@ export function createFxiaokeFake(options: FxiaokeFakeOptions = {}): FxiaokeFake
     },
     expireTokens: () => tokens.expire(),
     deliver: deliverFxiaokeEvent,
+    uploads,
   }
   return fake
 }

@@ -1,3 +1,4 @@
+export type { FxiaokeMediaIdField, FxiaokeUploadEntry } from './fake-media-upload.js'
 export { tokenLimitCode } from './fake-token-endpoint.js'
 export {
   buildFxiaokePush,
