@@ -5,6 +5,7 @@ import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../net
 import { duplicateMessageCode } from '../netease-im-error-codes.js'
 import { sendMessageInputSchema } from './send-message-schema.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './send-message-types.js'
+import { traceIdOf } from './trace-id.js'
 
 const sentMessageSchema = v.looseObject({
   message_server_id: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String))),
@@ -30,9 +31,7 @@ export async function sendConversationMessage(
   )
   const messageClientId = input.body.message.message_client_id ?? options?.idempotencyKey ?? randomUuid()
   const sent = { ...input.body, message: { ...input.body.message, message_client_id: messageClientId } }
-  const traceId =
-    (options?.headers && new Headers(options.headers).get('x-custom-traceid')) ??
-    randomUuid().replace(/-/g, '')
+  const traceId = traceIdOf(options)
   const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
   const data = await context.http.send<NeteaseImSentMessage>({
     operation,
