@@ -30,7 +30,7 @@ export class NeteaseImBatchSendError extends MsgError {
       }
     super({
       vendor: 'netease-im',
-      message: `conversation.sendBatchMessages: call ${failedAt + 1} of ${batches.length} failed, ${sent.length} receivers sent, ${unknown.length} unknown, ${notSent.length} not sent: ${error.message.replace(/^\[[^\]]*\] /, '')}`,
+      message: `conversation.sendBatchMessages: call ${failedAt + 1} of ${batches.length} failed, ${sent.length} receivers sent, ${unknown.length} unknown, ${notSent.length} not sent: ${error.message.replace(/^\[[^\]]*\] (conversation\.sendBatchMessages )?/, '')}`,
       delivery: sent.length + unknown.length > 0 ? 'unknown' : 'not-sent',
       cause: error,
     })

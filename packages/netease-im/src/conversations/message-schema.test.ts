@@ -143,7 +143,7 @@ describe('rich messages on the wire', () => {
   it.each(messages)('sends message_type $message_type with its attachment unchanged', async (message) => {
     const { fake, client } = setup()
     const data = await client.conversation.sendMessage('a|1|b', { message })
-    const sent = (fake.requests[0]?.body as { message: Record<string, unknown> }).message
+    const sent = (fake.requests[0]!.body as { message: Record<string, unknown> }).message
     expect(sent).toEqual({ ...message, message_client_id: expect.any(String) })
     expect(data).toMatchObject({ message_type: message.message_type, message_server_id: '9007199254740993' })
     if ('attachment' in message) expect(data.attachment).toEqual(message.attachment)
