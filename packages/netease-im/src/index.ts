@@ -1,4 +1,3 @@
-export { attachmentMd5 } from './conversations/attachment-md5.js'
 export {
   type ConversationIdParts,
   type ConversationType,

@@ -3,12 +3,12 @@ import { broadcast, ValidationError, withFallback } from '@msg/core'
 import { serve } from '@msg/core/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
-  attachmentMd5,
   createNeteaseIm,
   type NeteaseImBatchMessagesBody,
   NeteaseImBatchSendError,
   type NeteaseImSendMessageBody,
 } from '../src/index.js'
+import { attachmentMd5 } from '../src/md5/index.js'
 import { createNeteaseImFake } from '../src/testing/index.js'
 
 const credentials = { appKey: 'test-app-key', appSecret: 'test-app-secret' }
@@ -181,7 +181,7 @@ describe('rich messages end to end over HTTP on 127.0.0.1', () => {
         .sendBatchMessages({ sender_id: 'ops', receiver_ids: [], message: { message_type: 0, text: 'x' } })
         .catch((e: unknown) => e),
       netease.conversation
-        .recallMessage('ops|1|bob', 9223372036854775807 as never, { type: 1 })
+        .recallMessage('ops|1|bob', Number('9223372036854775807') as never, { type: 1 })
         .catch((e: unknown) => e),
       netease.conversation.recallMessage('ops|1|bob', '1', { type: 0 as never }).catch((e: unknown) => e),
       netease

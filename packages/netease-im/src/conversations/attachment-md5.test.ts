@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { setup } from '../../test/setup.js'
-import { attachmentMd5 } from '../index.js'
+import { attachmentMd5 } from '../md5/index.js'
 
 describe('attachmentMd5', () => {
   const bytes = new TextEncoder().encode('GIF89a, or any file')

@@ -1,54 +1,64 @@
-import * as v from 'valibot'
+// The checks of `message.attachment` per `message_type`: the keys NetEase documents (v1 and the v2
+// example), each checked only when present except the required ones. Custom (100) and unknown types
+// take any object; unknown keys always pass through. A table, not schemas, to stay small.
 
-const text = v.optional(v.string('must be a string'))
-const count = v.optional(
-  v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be at least 0')),
-)
-const numberRule = (issue: v.BaseIssue<unknown>) =>
-  issue.input === undefined ? 'is required' : 'must be a number'
-const between = (minimum: number, maximum: number) =>
-  v.pipe(
-    v.number(numberRule),
-    v.finite('must be a finite number'),
-    v.minValue(minimum, `must be at least ${minimum}`),
-    v.maxValue(maximum, `must be at most ${maximum}`),
-  )
-const required = (issue: v.BaseIssue<unknown>) =>
-  issue.input === undefined ? 'is required' : 'must be a string'
+type Rule = (value: unknown) => string | undefined
 
-// A missing required key is reported by the object schema.
-const keyMessage = (issue: v.BaseIssue<unknown>) =>
-  issue.input === undefined ? 'is required' : 'must be an object'
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
+const text: Rule = (value) => (typeof value === 'string' ? undefined : 'must be a string')
+const url: Rule = (value) => text(value) ?? (value === '' ? 'must not be empty' : undefined)
+const md5: Rule = (value) =>
+  text(value) ?? (/^[0-9a-f]{32}$/i.test(value as string) ? undefined : 'must be 32 hex digits')
+const count: Rule = (value) =>
+  !isNumber(value)
+    ? 'must be a number'
+    : !Number.isInteger(value)
+      ? 'must be an integer'
+      : (value as number) < 0
+        ? 'must be at least 0'
+        : undefined
+const between =
+  (limit: number): Rule =>
+  (value) =>
+    !isNumber(value)
+      ? 'must be a number'
+      : (value as number) < -limit
+        ? `must be at least -${limit}`
+        : (value as number) > limit
+          ? `must be at most ${limit}`
+          : undefined
 
-// Keys NetEase documents for hosted files; `md5` as 32 hex digits (`attachmentMd5`).
-const file = {
-  url: v.pipe(v.string(required), v.minLength(1, 'must not be empty')),
-  md5: v.optional(
-    v.pipe(v.string('must be a string'), v.regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex digits')),
-  ),
-  size: count,
-  ext: text,
-  name: text,
-}
+const file = { url, md5, size: count, ext: text, name: text }
 const pixels = { width: count, height: count, w: count, h: count }
-const duration = {
-  dur: v.pipe(v.number(numberRule), v.integer('must be an integer'), v.minValue(0, 'must be at least 0')),
+const rules: Record<number, Record<string, Rule>> = {
+  1: { ...file, ...pixels },
+  2: { ...file, dur: count },
+  3: { ...file, ...pixels, dur: count },
+  4: { title: text, lat: between(90), lng: between(180) },
+  6: file,
 }
-
-const schemas: Record<number, v.GenericSchema> = {
-  1: v.looseObject({ ...file, ...pixels }, keyMessage),
-  2: v.looseObject({ ...file, ...duration }, keyMessage),
-  3: v.looseObject({ ...file, ...pixels, ...duration }, keyMessage),
-  4: v.looseObject({ title: text, lat: between(-90, 90), lng: between(-180, 180) }, keyMessage),
-  6: v.looseObject(file, keyMessage),
+const required: Record<number, string[]> = {
+  1: ['url'],
+  2: ['url', 'dur'],
+  3: ['url', 'dur'],
+  4: ['lat', 'lng'],
+  6: ['url'],
 }
 
 /**
- * The checks of a `message.attachment` by `message_type`: the keys NetEase documents (v1 and the v2
- * example), each only when present except `url` (image, audio, video, file), `dur` (audio, video)
- * and `lat`/`lng` (location). Custom (100) and unknown types: any object. Unknown keys pass through.
+ * The broken rules of an attachment of `messageType`, as `[key, rule]` pairs in key order.
  * @see https://yunxin-im.apifox.cn/api-146885002
  */
-export function attachmentSchemaFor(messageType: number): v.GenericSchema | undefined {
-  return schemas[messageType]
+export function attachmentIssues(
+  messageType: number,
+  attachment: Record<string, unknown>,
+): [string, string][] {
+  const issues: [string, string][] = []
+  for (const [key, rule] of Object.entries(rules[messageType] ?? {})) {
+    const value = attachment[key]
+    const problem =
+      value === undefined ? (required[messageType]?.includes(key) ? 'is required' : undefined) : rule(value)
+    if (problem) issues.push([key, problem])
+  }
+  return issues
 }

@@ -1,6 +1,6 @@
 import { nonEmptyText } from '@msg/core'
 import * as v from 'valibot'
-import { attachmentSchemaFor } from './attachment-schema.js'
+import { attachmentIssues } from './attachment-schema.js'
 
 const stringRule = v.string('must be a string')
 
@@ -41,7 +41,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `message` as NetEase checks it: `text` for text and tip (1–`textLimit` characters), otherwise an
- * `attachment` object (checked per type by `attachmentSchemaFor`) and a description of at most 500.
+ * `attachment` object (checked per type by `attachmentIssues`) and a description of at most 500.
  * Loose: keys this package does not know pass through unchanged.
  * @see https://yunxin-im.apifox.cn/api-146885002
  */
@@ -87,20 +87,15 @@ export function messageSchema(textLimit: number) {
       ['attachment'],
     ),
     v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed || !isObject(dataset.value.attachment)) return
-      const schema = attachmentSchemaFor(dataset.value.message_type)
-      if (!schema) return
-      const attachment = dataset.value.attachment
-      const result = v.safeParse(schema, attachment)
-      const at = {
-        type: 'object',
-        origin: 'value',
-        input: dataset.value,
-        key: 'attachment',
-        value: attachment,
-      }
-      for (const issue of result.issues ?? [])
-        addIssue({ message: issue.message, path: [at, ...(issue.path ?? [])] as [v.IssuePathItem] })
+      if (!dataset.typed) return
+      const value = dataset.value
+      if (!isObject(value.attachment)) return
+      const at = { type: 'object', origin: 'value', input: value, key: 'attachment', value: value.attachment }
+      for (const [key, message] of attachmentIssues(value.message_type, value.attachment))
+        addIssue({
+          message,
+          path: [at, { ...at, input: value.attachment, key }] as unknown as [v.IssuePathItem],
+        })
     }),
   )
 }

@@ -67,7 +67,7 @@ describe('conversation.recallMessage', () => {
     ],
     [
       'a|1|b',
-      9007199254740993,
+      Number('9007199254740993'), // already 9007199254740992
       { type: 1 },
       'message_server_id',
       'must be a decimal string (a number may already have lost digits)',

@@ -1,7 +1,7 @@
 import { type CallOptions, type EndpointResult, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { NeteaseImContext } from '../netease-im-context.js'
-import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../netease-im-envelope.js'
+import { neteaseImResponseReader } from '../netease-im-response-reader.js'
 import { conversationIdSchema } from './conversation-id.js'
 import { traceIdOf } from './trace-id.js'
 
@@ -72,21 +72,14 @@ export async function recallConversationMessage(
   if (server_extension !== undefined) query.server_extension = server_extension
   if (notify !== undefined) query.notify = notify
   const traceId = traceIdOf(options)
-  const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
-  const data = await context.http.send<Record<string, unknown>>({
+  const data: Record<string, unknown> = await context.http.send({
     operation,
     method: 'DELETE',
     path: `/im/v2/conversations/${encodeURIComponent(input.conversation_id)}/messages/${input.message_server_id}`,
     query: () => query,
     headers: { 'X-custom-traceid': traceId },
     idempotent: true,
-    read: (response, requestContext) => {
-      try {
-        return read(response, requestContext, v.optional(v.record(v.string(), v.unknown()), {}))
-      } catch (error) {
-        throw explainSignatureRejection(error, response, requestContext, context.clockOffsetMs)
-      }
-    },
+    read: neteaseImResponseReader(context, traceId, v.looseObject({})),
     options,
   })
   return { data, requestId: traceId }

@@ -2,8 +2,7 @@ import { type CallOptions, invalidInput, MsgError, randomUuid, validateInput } f
 import * as v from 'valibot'
 import { NeteaseImBatchSendError } from '../netease-im-batch-send-error.js'
 import type { NeteaseImContext } from '../netease-im-context.js'
-import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../netease-im-envelope.js'
-import { duplicateMessageCode } from '../netease-im-error-codes.js'
+import { neteaseImResponseReader } from '../netease-im-response-reader.js'
 import { accountIdSchema } from './conversation-id.js'
 import { antispamConfigSchema, messageSchema, objectMessage, pushConfigSchema } from './message-schema.js'
 import type {
@@ -123,7 +122,6 @@ async function sendOne(
   body: Record<string, unknown>,
   options: CallOptions | undefined,
 ): Promise<Partial<BatchData> & { duplicate?: true }> {
-  const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
   return context.http.send({
     operation,
     path: '/im/v2/conversations/messages',
@@ -131,18 +129,7 @@ async function sendOne(
     body,
     // message_client_id and X-custom-traceid are reused on every attempt of this call.
     idempotent: true,
-    read: (response, requestContext) => {
-      try {
-        const envelope = response.body as { code?: unknown; data?: unknown } | undefined
-        if (envelope?.code === duplicateMessageCode) {
-          const original = v.safeParse(dataSchema, envelope.data ?? {})
-          return { ...(original.success ? original.output : {}), duplicate: true as const }
-        }
-        return read(response, requestContext, dataSchema)
-      } catch (error) {
-        throw explainSignatureRejection(error, response, requestContext, context.clockOffsetMs)
-      }
-    },
+    read: neteaseImResponseReader(context, traceId, dataSchema, {}),
     options,
   })
 }
