@@ -1,4 +1,5 @@
 import { echoId } from './echo-handler.mjs'
+import { richChecks } from './rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
 function assert(condition, message) {
@@ -63,6 +64,7 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
     assert(core.VendorError.isInstance(error), `got ${error?.name}: ${error?.message}`)
     return `${error.name} code ${error.code}`
   })
+  await richChecks[id]?.(check, { client, sample, control: (action) => control(endpoints, id, action) })
 }
 
 /**
