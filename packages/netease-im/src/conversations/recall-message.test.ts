@@ -93,3 +93,17 @@ describe('conversation.recallMessage', () => {
     expect(fake.requests).toHaveLength(0)
   })
 })
+
+describe('conversation.recallMessage retries', () => {
+  it('retries a 503 under the same X-custom-traceid, re-signed', async () => {
+    const { fake, client } = setup()
+    const sent = await client.conversation.sendMessage('ops|1|bob', { message: image })
+    fake.inject({ kind: 'server-error', code: 503 })
+    await client.conversation.recallMessage('ops|1|bob', sent.message_server_id as string, { type: 1 })
+    const recalls = fake.requests.slice(1)
+    expect(recalls.map((request) => request.method)).toEqual(['DELETE', 'DELETE'])
+    expect(recalls[0]?.headers['x-custom-traceid']).toBe(recalls[1]?.headers['x-custom-traceid'])
+    expect(recalls[0]?.headers.nonce).not.toBe(recalls[1]?.headers.nonce)
+    expect(fake.inbox[0]?.recall).toEqual({ type: 1 })
+  })
+})
