@@ -1,6 +1,6 @@
 import { echoId } from './echo-handler.mjs'
-import { richChecks } from './rich-scenario.mjs'
 import { fxiaokeRichChecks } from './fxiaoke-rich-scenario.mjs'
+import { richChecks } from './rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
 function assert(condition, message) {

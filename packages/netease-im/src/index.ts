@@ -4,11 +4,36 @@ export {
   conversationId,
 } from './conversations/conversation-id.js'
 export type {
-  NeteaseImAntispamConfig,
+  NeteaseImAudioAttachment,
+  NeteaseImAudioMessage,
+  NeteaseImCustomMessage,
+  NeteaseImFileAttachment,
+  NeteaseImFileFields,
+  NeteaseImFileMessage,
+  NeteaseImImageAttachment,
+  NeteaseImImageMessage,
+  NeteaseImLocationAttachment,
+  NeteaseImLocationMessage,
   NeteaseImMessage,
   NeteaseImMessageAttachment,
-  NeteaseImMessageConfig,
+  NeteaseImMessageBase,
   NeteaseImMessageType,
+  NeteaseImTextMessage,
+  NeteaseImVideoAttachment,
+  NeteaseImVideoMessage,
+} from './conversations/message-types.js'
+export type { NeteaseImRecallOptions, NeteaseImRecallType } from './conversations/recall-message.js'
+export { maxBatchReceivers } from './conversations/send-batch-messages.js'
+export type {
+  NeteaseImBatchFailure,
+  NeteaseImBatchMessagesBody,
+  NeteaseImBatchResult,
+  NeteaseImBatchSent,
+  NeteaseImBatchSuccess,
+} from './conversations/send-batch-messages-types.js'
+export type {
+  NeteaseImAntispamConfig,
+  NeteaseImMessageConfig,
   NeteaseImP2pOption,
   NeteaseImPushConfig,
   NeteaseImRobotConfig,
@@ -19,6 +44,7 @@ export type {
   NeteaseImTeamOption,
 } from './conversations/send-message-types.js'
 export { createCheckSum, createSignatureHeaders, type SignatureHeaders } from './netease-im-auth.js'
+export { NeteaseImBatchSendError } from './netease-im-batch-send-error.js'
 export { createNeteaseIm, type NeteaseImClient } from './netease-im-client.js'
 export {
   type NeteaseImOptions,

@@ -7,6 +7,12 @@ import {
   textChannels,
   validateInput,
 } from '@msg/core'
+import { type NeteaseImRecallOptions, recallConversationMessage } from './conversations/recall-message.js'
+import { sendBatchConversationMessages } from './conversations/send-batch-messages.js'
+import type {
+  NeteaseImBatchMessagesBody,
+  NeteaseImBatchSent,
+} from './conversations/send-batch-messages-types.js'
 import { sendConversationMessage } from './conversations/send-message.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './conversations/send-message-types.js'
 import { createNeteaseImAuth } from './netease-im-auth.js'
@@ -31,6 +37,22 @@ export interface NeteaseImClient {
       body: NeteaseImSendMessageBody,
       options?: CallOptions,
     ): Promise<NeteaseImSentMessage>
+    /**
+     * POST /im/v2/conversations/messages: one p2p message from `sender_id` to every `receiver_ids`,
+     * in consecutive calls of at most 100; returns every call's `success_list`/`failed_list` and
+     * `batches`, or throws `NeteaseImBatchSendError` when a call of several fails.
+     */
+    sendBatchMessages(body: NeteaseImBatchMessagesBody, options?: CallOptions): Promise<NeteaseImBatchSent>
+    /**
+     * DELETE /im/v2/conversations/{conversation_id}/messages/{message_server_id}?type=…: recalls
+     * (`type` 1 one-way, 2 two-way) or deletes (3) a message by its exact `message_server_id` string.
+     */
+    recallMessage(
+      conversationId: string,
+      messageServerId: string,
+      recall: NeteaseImRecallOptions,
+      options?: CallOptions,
+    ): Promise<void>
   }
   /** Sends a text (`message_type: 0`) to a target. */
   sendText(target: NeteaseImTarget, text: string, options?: CallOptions): Promise<SentMessage>
@@ -72,6 +94,10 @@ export function createNeteaseIm(settings: NeteaseImSettings): NeteaseImClient {
     conversation: {
       sendMessage: async (conversationId, body, options) =>
         (await sendConversationMessage(context, conversationId, body, options)).data,
+      sendBatchMessages: (body, options) => sendBatchConversationMessages(context, body, options),
+      recallMessage: async (conversationId, messageServerId, recall, options) => {
+        await recallConversationMessage(context, conversationId, messageServerId, recall, options)
+      },
     },
     sendText,
     channel: textChannels('netease-im', sendText),

@@ -1,6 +1,6 @@
 import { nonEmptyText, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
-import { integerAtLeast } from './conversations/send-message-schema.js'
+import { integerAtLeast } from './conversations/message-schema.js'
 
 /** Options shared by both ways of creating a client. */
 export interface NeteaseImOptions extends TransportSettings {

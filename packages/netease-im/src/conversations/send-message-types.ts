@@ -2,42 +2,7 @@
 // spells them (including `mutil_sync_enabled`).
 // @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
 
-/**
- * A message type: 0 text, 1 image, 2 audio, 3 video, 4 location, 6 file, 10 tip, 100 custom.
- * @see https://yunxin-im.apifox.cn/api-146885002
- */
-export type NeteaseImMessageType = 0 | 1 | 2 | 3 | 4 | 6 | 10 | 100
-
-/**
- * `message.attachment`: required for types other than text and tip (image example below).
- * @see https://yunxin-im.apifox.cn/api-146885002
- */
-export interface NeteaseImMessageAttachment {
-  name?: string
-  md5?: string
-  url?: string
-  ext?: string
-  width?: number
-  height?: number
-  size?: number
-  [field: string]: unknown
-}
-
-/**
- * `message`: the only required body field.
- * @see https://yunxin-im.apifox.cn/api-146885002
- */
-export interface NeteaseImMessage {
-  /** 0 is text: never dropped as falsy. */
-  message_type: NeteaseImMessageType
-  /** Custom messages only (> 0). */
-  sub_type?: number
-  /** Text and tip: 1–`textLimit` characters; other types: a description of at most 500. */
-  text?: string
-  attachment?: NeteaseImMessageAttachment
-  /** De-duplication id. The client fills it (idempotencyKey or a UUID) when missing. */
-  message_client_id?: string
-}
+import type { NeteaseImMessage } from './message-types.js'
 
 /** `message_config`; every flag defaults to true. @see https://yunxin-im.apifox.cn/api-146885002 */
 export interface NeteaseImMessageConfig {

@@ -1,10 +1,10 @@
 import { type CallOptions, type EndpointResult, randomUuid, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { NeteaseImContext } from '../netease-im-context.js'
-import { createNeteaseImEnvelopeReader, explainSignatureRejection } from '../netease-im-envelope.js'
-import { duplicateMessageCode } from '../netease-im-error-codes.js'
+import { neteaseImResponseReader } from '../netease-im-response-reader.js'
 import { sendMessageInputSchema } from './send-message-schema.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './send-message-types.js'
+import { traceIdOf } from './trace-id.js'
 
 const sentMessageSchema = v.looseObject({
   message_server_id: v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String))),
@@ -30,31 +30,18 @@ export async function sendConversationMessage(
   )
   const messageClientId = input.body.message.message_client_id ?? options?.idempotencyKey ?? randomUuid()
   const sent = { ...input.body, message: { ...input.body.message, message_client_id: messageClientId } }
-  const traceId =
-    (options?.headers && new Headers(options.headers).get('x-custom-traceid')) ??
-    randomUuid().replace(/-/g, '')
-  const read = createNeteaseImEnvelopeReader({ traceId, rateLimitWaitMs: context.rateLimitWaitMs })
-  const data = await context.http.send<NeteaseImSentMessage>({
+  const traceId = traceIdOf(options)
+  const data: NeteaseImSentMessage = await context.http.send({
     operation,
     path: `/im/v2/conversations/${encodeURIComponent(conversationId)}/messages`,
     headers: { 'Content-Type': 'application/json;charset=utf-8', 'X-custom-traceid': traceId },
     body: sent,
     // NetEase de-duplicates message_client_id (107306), reused on every attempt.
     idempotent: true,
-    read: (response, requestContext) => {
-      try {
-        const envelope = response.body as { code?: unknown; data?: unknown } | undefined
-        if (envelope?.code === duplicateMessageCode) {
-          // Already delivered by an earlier attempt or call: the original data when NetEase gives it.
-          const original = v.safeParse(sentMessageSchema, envelope.data ?? {})
-          const data = original.success ? original.output : {}
-          return { message_client_id: messageClientId, ...data, duplicate: true } as NeteaseImSentMessage
-        }
-        return read(response, requestContext, sentMessageSchema) as NeteaseImSentMessage
-      } catch (error) {
-        throw explainSignatureRejection(error, response, requestContext, context.clockOffsetMs)
-      }
-    },
+    // Already delivered by an earlier attempt or call on 107306.
+    read: neteaseImResponseReader(context, traceId, sentMessageSchema, {
+      message_client_id: messageClientId,
+    }),
     options,
   })
   return { data, requestId: traceId }

@@ -1,4 +1,5 @@
 import { createCheckSum } from '../netease-im-auth.js'
+import { messageProblem } from './netease-im-fake-checks.js'
 
 /** A NetEase envelope, by default with HTTP 200 (NetEase answers business failures with HTTP 200 too). */
 export function envelopeResponse(
@@ -21,6 +22,13 @@ export function envelopeResponse(
 export function dataWithRawId(messageServerId: bigint, rest: Record<string, unknown>): string {
   const restJson = JSON.stringify(rest)
   return `{"message_server_id":${messageServerId.toString()}${restJson === '{}' ? '}' : `,${restJson.slice(1)}`}`
+}
+
+/** JSON of `value` with every bigint written as a raw JSON number (NetEase's int64s), never quoted. */
+export function rawJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item) =>
+    typeof item === 'bigint' ? `\u0000${item}\u0000` : item,
+  ).replace(/"\\u0000(\d+)\\u0000"/g, '$1')
 }
 
 /** Why a request's signature is refused, or undefined when it is good. Checks like NetEase: 414. */
@@ -68,12 +76,8 @@ export function parseSendMessage(
   const [senderId, type, receiverId, extra] = conversationId.split('|')
   if (!senderId || !receiverId || extra !== undefined || !['1', '2', '3'].includes(type ?? ''))
     return { error: 'parameter error: conversation_id' }
-  const message = (body as { message?: Record<string, unknown> } | null)?.message
-  if (typeof message !== 'object' || message === null || typeof message.message_type !== 'number')
-    return { error: 'parameter error: message.message_type' }
-  const isText = message.message_type === 0 || message.message_type === 10
-  if (isText && (typeof message.text !== 'string' || message.text === ''))
-    return { error: 'parameter error: message.text' }
+  const problem = messageProblem((body as { message?: unknown } | null)?.message)
+  if (problem) return { error: `parameter error: ${problem}` }
   return {
     conversationId,
     senderId,

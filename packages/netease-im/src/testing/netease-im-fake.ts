@@ -8,6 +8,7 @@ import {
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { neteaseImBaseURL } from '../netease-im-settings.js'
+import { batchSend, type FakeStore, recallMessage } from './netease-im-fake-operations.js'
 import {
   dataWithRawId,
   envelopeResponse,
@@ -42,6 +43,8 @@ export interface NeteaseImFakeOptions {
   firstMessageServerId?: bigint
   /** Answer 107306 with the original message's data instead of `data: {}` (NetEase's shape is unverified). */
   duplicateReturnsOriginal?: boolean
+  /** Accounts a batch send lists in `failed_list` (102404, account does not exist). */
+  missingAccounts?: readonly string[]
 }
 
 /** A message the fake accepted. */
@@ -59,6 +62,10 @@ export interface NeteaseImInboxEntry {
   message: Record<string, unknown>
   /** The whole request body. */
   body: Record<string, unknown>
+  /** True for a message created by a batch send (`POST /im/v2/conversations/messages`). */
+  batch?: true
+  /** The last recall or delete of this message: its `type` and query parameters. */
+  recall?: { type: number; server_extension?: string; notify?: string }
 }
 
 /** A request the fake saw, for shape assertions. `path` is as sent (still percent-encoded). */
@@ -77,11 +84,15 @@ export interface NeteaseImFake extends VendorFake<NeteaseImInboxEntry, NeteaseIm
 }
 
 const sendPath = /^\/im\/v2\/conversations\/([^/]+)\/messages$/
+const batchPath = '/im/v2/conversations/messages'
+const recallPath = /^\/im\/v2\/conversations\/([^/]+)\/messages\/([^/]+)$/
 
 /**
  * Creates a fake NetEase IM server: it checks AppKey and CheckSum (WebCrypto) and refuses a CurTime
  * more than 5 minutes off (414), de-duplicates `message_client_id` per sender (107306), and answers
- * `{ code, msg, data }` with `message_server_id` as a raw JSON number beyond 2^53. Runtime-neutral.
+ * `{ code, msg, data }` with `message_server_id` as a raw JSON number beyond 2^53. It takes sends,
+ * batch sends (at most 100 receivers; an attachment for every type but text and tip) and recalls
+ * (`type` 1, 2 or 3 of a message it holds; otherwise 404). Runtime-neutral.
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): NeteaseImFake {
@@ -101,6 +112,13 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   })
   let nextId = first
   let delivered = new Map<string, { entry: NeteaseImInboxEntry; dataJson: string }>()
+  const store: FakeStore = {
+    inbox: fake.inbox,
+    delivered: () => delivered,
+    nextId: () => nextId++,
+    missingAccounts: new Set(options.missingAccounts ?? []),
+    duplicateReturnsOriginal: options.duplicateReturnsOriginal === true,
+  }
 
   async function answer(request: Request, bodyText: string, fault?: NeteaseImFault): Promise<Response> {
     const nowMs = now() + (fault?.kind === 'clock-skew' ? fault.seconds * 1000 : 0)
@@ -109,16 +127,28 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
     const status = fault?.kind === 'server-error' ? fault.status : undefined
     const serverError = (code: number) => envelopeResponse(code, 'server error', undefined, nowMs, status)
     const url = new URL(request.url)
-    const match = sendPath.exec(url.pathname)
-    if (request.method !== 'POST' || !match) return reply(404, 'not found')
+    const isBatch = request.method === 'POST' && url.pathname === batchPath
+    const match = isBatch ? null : sendPath.exec(url.pathname)
+    const recallMatch = request.method === 'DELETE' ? recallPath.exec(url.pathname) : null
+    if (!isBatch && !recallMatch && (request.method !== 'POST' || !match)) return reply(404, 'not found')
     const refused = await signatureProblem(request.headers, credentials, nowMs)
     if (refused) return reply(refused.code, refused.msg)
     if (fault?.kind === 'rate-limit') return reply(fault.code ?? 416, 'frequency limit exceeded')
     if (fault?.kind === 'code') return reply(fault.code, fault.msg ?? 'injected failure')
     if (fault?.kind === 'server-error' && !fault.delivered) return serverError(fault.code ?? 500)
+    if (recallMatch) {
+      const recalled = recallMessage(fake.inbox, recallMatch[1] ?? '', recallMatch[2] ?? '', url.searchParams)
+      if (fault?.kind === 'server-error' && recalled.code === 200) return serverError(fault.code ?? 500)
+      return reply(recalled.code, recalled.msg, '{}')
+    }
     if (!request.headers.get('content-type')?.startsWith('application/json'))
       return reply(414, 'parameter error: Content-Type must be application/json')
-    const parsed = parseSendMessage(match[1] ?? '', bodyText)
+    if (isBatch) {
+      const answered = batchSend(store, request, bodyText, nowMs)
+      if (fault?.kind === 'server-error' && answered.code === 200) return serverError(fault.code ?? 500)
+      return reply(answered.code, answered.msg, answered.dataJson)
+    }
+    const parsed = parseSendMessage(match?.[1] ?? '', bodyText)
     if ('error' in parsed) return reply(414, parsed.error)
     const { message } = parsed.body
     const clientId = typeof message.message_client_id === 'string' ? message.message_client_id : randomUuid()
