@@ -1,6 +1,7 @@
 // The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
 // the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the Feishu
-// and Fxiaoke webhook checks in-process (pushes from the testing kit into `webhook.fetch`). Runs unchanged
+// and Fxiaoke webhook and NetEase IM message-copy checks in-process (pushes from the testing kits into
+// `webhook.fetch`). Runs unchanged
 // under Node, Bun and Deno; exits non-zero when any check fails.
 import process from 'node:process'
 import * as core from '@msg/core'
@@ -18,6 +19,12 @@ import {
   fxiaokeWebhookUrl,
   recordingFxiaokeWebhook,
 } from '../sandbox/fxiaoke-webhook-scenario.mjs'
+import {
+  copyRequest,
+  neteaseImWebhookChecks,
+  neteaseImWebhookUrl,
+  recordingNeteaseImWebhook,
+} from '../sandbox/netease-im-webhook-scenario.mjs'
 import { runSmoke } from '../sandbox/smoke-scenario.mjs'
 import { vendorById } from '../sandbox/vendors.mjs'
 
@@ -98,6 +105,32 @@ if (vendorModules.fxiaoke) {
     {
       testing,
       send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
+      seen: () => seen,
+    },
+  )
+}
+if (vendorModules['netease-im']) {
+  const { createNeteaseImWebhook } = await import('@msg/netease-im/webhook')
+  const testing = await import('@msg/netease-im/testing')
+  if (!import.meta.resolve('@msg/netease-im/webhook').includes('/dist/')) {
+    console.error('  FAIL @msg/netease-im/webhook did not resolve to its built dist/')
+    process.exit(1)
+  }
+  const { webhook, seen } = recordingNeteaseImWebhook(createNeteaseImWebhook)
+  await neteaseImWebhookChecks(
+    async (name, run) => {
+      try {
+        const detail = await run()
+        passed += 1
+        console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
+      } catch (error) {
+        failed += 1
+        console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    },
+    {
+      testing,
+      send: (push) => webhook.fetch(copyRequest(neteaseImWebhookUrl, push)),
       seen: () => seen,
     },
   )

@@ -1,7 +1,8 @@
 // `pnpm size`: size-limit (esbuild, gzip) over one app per vendor that calls sendText once, bundled
 // for the browser with every dependency (≤ 12 kB), and over each vendor's own code with
-// @msg/core and valibot left out (≤ 3 kB), plus a Feishu webhook bot (≤ 15 kB) and a Fxiaoke
-// webhook receiver (≤ 5 kB). Prints the table; over budget exits 1.
+// @msg/core and valibot left out (≤ 3 kB), plus a Feishu webhook bot (≤ 15 kB), a Fxiaoke
+// webhook receiver (≤ 5 kB), a NetEase IM message-copy receiver (≤ 7 kB) and the same receiver
+// replying through the client (≤ 15 kB). Prints the table; over budget exits 1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { runCommand } from '../packages/run-command.mjs'
@@ -9,7 +10,13 @@ import { landedVendors } from '../sandbox/landed-vendors.mjs'
 import { bundleBreakdown } from './bundle-breakdown.mjs'
 
 /** The budgets, in bytes after minify + gzip. */
-export const budgets = { app: '12 kB', own: '3 kB', webhookApp: '15 kB', fxiaokeWebhookApp: '5 kB' }
+export const budgets = {
+  app: '12 kB',
+  own: '3 kB',
+  webhookApp: '15 kB',
+  fxiaokeWebhookApp: '5 kB',
+  neteaseImWebhookApp: '7 kB',
+}
 const shared = ['@msg/core', 'valibot']
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -56,6 +63,20 @@ export function sizeChecks() {
       path: app('fxiaoke-webhook'),
       gzip: true,
       limit: budgets.fxiaokeWebhookApp,
+    })
+  }
+  if (landed.some((vendor) => vendor.id === 'netease-im')) {
+    checks.push({
+      name: '@msg/netease-im/webhook app (all deps)',
+      path: app('netease-im-webhook'),
+      gzip: true,
+      limit: budgets.neteaseImWebhookApp,
+    })
+    checks.push({
+      name: '@msg/netease-im/webhook bot app (all deps)',
+      path: app('netease-im-webhook-bot'),
+      gzip: true,
+      limit: budgets.webhookApp,
     })
   }
   return { checks, pending }

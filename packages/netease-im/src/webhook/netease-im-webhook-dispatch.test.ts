@@ -1,5 +1,5 @@
 import { createMemoryDedupeStore } from '@msg/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { post, setup } from '../../test/copy-requests.js'
 import { neteaseImLoginCopy, neteaseImMessageCopy } from '../testing/netease-im-sample-copies.js'
 
@@ -80,8 +80,9 @@ describe('createNeteaseImWebhook: dispatch', () => {
     expect(onEvent).toHaveBeenCalledTimes(2)
   })
 
-  it('shares seen copies through a dedupe store', async () => {
+  it('shares seen copies through a dedupe store, remembered 24 h unless dedupeTtlMs says otherwise', async () => {
     const dedupe = createMemoryDedupeStore()
+    const set = vi.spyOn(dedupe, 'set')
     const first = setup({ dedupe })
     const second = setup({ dedupe })
     const copy = neteaseImMessageCopy('shared')
@@ -89,6 +90,10 @@ describe('createNeteaseImWebhook: dispatch', () => {
     await post(second.webhook, copy)
     expect(first.onEvent).toHaveBeenCalledOnce()
     expect(second.onEvent).not.toHaveBeenCalled()
+    expect(set).toHaveBeenCalledWith(expect.stringMatching(/^netease-im:1:\d+$/), true, 86_400_000)
+    const short = setup({ dedupe, dedupeTtlMs: 1_000 })
+    await post(short.webhook, neteaseImLoginCopy('f'))
+    expect(set).toHaveBeenLastCalledWith(expect.stringMatching(/^netease-im:md5:[0-9a-f]{32}$/), true, 1_000)
   })
 
   it("with respond: 'before-handler', answers first and finishes in waitUntil; a throw reaches onError only", async () => {
