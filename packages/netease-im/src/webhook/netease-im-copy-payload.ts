@@ -20,7 +20,10 @@ export type NeteaseImCopyPayload =
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** An id as an exact string: a non-empty string, or an integer that fit a double. */
+/**
+ * An id as an exact string: a non-empty string, or an integer that fit a double.
+ * @see https://doc.yunxin.163.com/messaging2/server-apis/jY5MDk1NTQ
+ */
 export function copyId(value: unknown): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value
   return Number.isSafeInteger(value) ? String(value) : undefined

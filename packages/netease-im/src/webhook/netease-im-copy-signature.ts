@@ -12,7 +12,10 @@ export function neteaseImCopyCheckSum(appSecret: string, md5: string, curTime: s
   return createCheckSum(appSecret, md5, curTime)
 }
 
-/** What {@link verifyNeteaseImCopy} checks against. */
+/**
+ * What {@link verifyNeteaseImCopy} checks against.
+ * @see https://doc.yunxin.163.com/messaging2/concept/jU5MzA5MDE
+ */
 export interface CopyCredentials {
   appKey: string
   appSecret: string

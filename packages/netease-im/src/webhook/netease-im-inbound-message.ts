@@ -19,7 +19,10 @@ export type NeteaseImInboundMessage = InboundMessage<NeteaseImConversationMessag
   vendor: 'netease-im'
 }
 
-/** What `reply` needs from the webhook's settings. */
+/**
+ * What `reply` needs from the webhook's settings.
+ * @see @msg/netease-im README.md#inboundmessage-and-reply
+ */
 export interface ReplySettings {
   client?: Pick<NeteaseImClient, 'channel'> | undefined
   replyFrom?: string | undefined

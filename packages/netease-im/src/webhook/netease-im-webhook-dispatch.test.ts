@@ -1,6 +1,7 @@
 import { createMemoryDedupeStore } from '@msg/core'
 import { describe, expect, it, vi } from 'vitest'
-import { post, setup } from '../../test/copy-requests.js'
+import { credentials, post, setup } from '../../test/copy-requests.js'
+import { buildNeteaseImCopy } from '../testing/netease-im-deliver.js'
 import { neteaseImLoginCopy, neteaseImMessageCopy } from '../testing/netease-im-sample-copies.js'
 
 const big = '9223372036854775807'
@@ -103,7 +104,7 @@ describe('createNeteaseImWebhook: dispatch', () => {
     const tasks: Promise<unknown>[] = []
     const context = { waitUntil: (task: Promise<unknown>) => void tasks.push(task) }
     const push = async (text: string) => {
-      const { headers, body } = (await post(setup().webhook, neteaseImMessageCopy(text))).push
+      const { headers, body } = await buildNeteaseImCopy(neteaseImMessageCopy(text), credentials)
       return webhook.fetch(new Request('http://hook.test', { method: 'POST', headers, body }), context)
     }
     expect((await push('slow')).status).toBe(200)

@@ -115,5 +115,8 @@ describe('createNeteaseImWebhook: authenticity', () => {
   it('throws a MsgError for a missing appKey or appSecret', () => {
     expect(() => createNeteaseImWebhook({ appKey: '', appSecret: 's' })).toThrow(MsgError)
     expect(() => createNeteaseImWebhook({ appKey: 'k', appSecret: '' })).toThrow(MsgError)
+    for (const failureStatus of [200, 302, 600, 500.5]) {
+      expect(() => createNeteaseImWebhook({ ...credentials, failureStatus })).toThrow(/failureStatus/)
+    }
   })
 })

@@ -50,6 +50,12 @@ export function createNeteaseImWebhook(settings: NeteaseImWebhookSettings): Webh
     now: settings.now ?? Date.now,
   }
   const failureStatus = settings.failureStatus ?? 500
+  if (!Number.isInteger(failureStatus) || failureStatus < 400 || failureStatus > 599) {
+    throw new MsgError({
+      vendor: 'netease-im',
+      message: 'createNeteaseImWebhook: failureStatus must be an HTTP status from 400 to 599',
+    })
+  }
 
   async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
     if (request.method !== 'POST') return answerMethodNotAllowed()
