@@ -1,8 +1,8 @@
 // The runtime smoke: imports the BUILT packages by name (plain resolution, no @msg/source) and runs
 // the shared scenario against the fakes whose URLs arrive in MSG_SMOKE_ENDPOINTS, then the Feishu
-// and Fxiaoke webhook and NetEase IM message-copy checks in-process (pushes from the testing kits into
-// `webhook.fetch`). Runs unchanged
-// under Node, Bun and Deno; exits non-zero when any check fails.
+// and Fxiaoke webhook checks and the NetEase IM message-copy checks in-process (pushes from the
+// testing kits into `webhook.fetch`). Runs unchanged under Node, Bun and Deno; exits non-zero when
+// any check fails.
 import process from 'node:process'
 import * as core from '@msg/core'
 import * as valibot from 'valibot'

@@ -1,7 +1,7 @@
 // The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the built
-// `@msg/feishu/webhook`, `@msg/fxiaoke/webhook` and `@msg/netease-im/webhook` in a Worker) with esbuild, serves it with the
-// workerd binary from `.runtimes/` on a loopback port, drives it over HTTP with the shared webhook
-// checks, and stops it.
+// `@msg/feishu/webhook`, `@msg/fxiaoke/webhook` and `@msg/netease-im/webhook` in a Worker) with
+// esbuild, serves it with the workerd binary from `.runtimes/` on a loopback port, drives it over
+// HTTP with the shared webhook checks, and stops it.
 // Usage: node workerd-smoke.mjs <path to workerd>; exits non-zero when any check fails.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'

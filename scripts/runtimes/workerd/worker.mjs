@@ -1,7 +1,8 @@
 // The Worker the workerd run serves: the built `@msg/feishu/webhook` (`@msg/fxiaoke/webhook` under
 // `/fxiaoke/`, `@msg/netease-im/webhook` under `/netease-im/`) created at module scope, as a deployed
-// bot would be, plus `GET /seen`, `GET /fxiaoke/seen` and `GET /netease-im/seen`, which list what the handlers recorded so the Node driver can check that a
-// push reached them (or did not). Bundled by workerd-smoke.mjs.
+// bot would be, plus `GET /seen`, `GET /fxiaoke/seen` and `GET /netease-im/seen`, which list what
+// the handlers recorded so the Node driver can check that a push reached them (or did not). Bundled
+// by workerd-smoke.mjs.
 import { createFeishuWebhook } from '@msg/feishu/webhook'
 import { createFxiaokeWebhook } from '@msg/fxiaoke/webhook'
 import { createNeteaseImWebhook } from '@msg/netease-im/webhook'
