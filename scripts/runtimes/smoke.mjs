@@ -20,6 +20,12 @@ import {
   fxiaokeWebhookUrl,
   recordingFxiaokeWebhook,
 } from '../sandbox/fxiaoke-webhook-scenario.mjs'
+import {
+  copyRequest,
+  neteaseImWebhookChecks,
+  neteaseImWebhookUrl,
+  recordingNeteaseImWebhook,
+} from '../sandbox/netease-im-webhook-scenario.mjs'
 import { runSmoke } from '../sandbox/smoke-scenario.mjs'
 import { vendorById } from '../sandbox/vendors.mjs'
 
@@ -109,6 +115,20 @@ const groups = [
       await fxiaokeWebhookChecks(check, {
         testing,
         send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
+        seen: () => seen,
+      })
+    },
+  },
+  {
+    vendor: 'netease-im',
+    name: '@msg/netease-im/webhook',
+    async run() {
+      const { createNeteaseImWebhook } = await built('@msg/netease-im/webhook')
+      const testing = await import('@msg/netease-im/testing')
+      const { webhook, seen } = recordingNeteaseImWebhook(createNeteaseImWebhook)
+      await neteaseImWebhookChecks(check, {
+        testing,
+        send: (push) => webhook.fetch(copyRequest(neteaseImWebhookUrl, push)),
         seen: () => seen,
       })
     },

@@ -1,7 +1,7 @@
 // The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the built
-// `@msg/feishu/webhook` and `@msg/fxiaoke/webhook` in a Worker) with esbuild, serves it with the
-// workerd binary from `.runtimes/` on a loopback port, drives it over HTTP with the shared webhook
-// checks, and stops it.
+// `@msg/feishu/webhook`, `@msg/fxiaoke/webhook` and `@msg/netease-im/webhook` in a Worker) with
+// esbuild, serves it with the workerd binary from `.runtimes/` on a loopback port, drives it over
+// HTTP with the shared webhook checks, and stops it.
 // Usage: node workerd-smoke.mjs <path to workerd>; exits non-zero when any check fails.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -12,9 +12,11 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import * as testing from '@msg/feishu/testing'
 import * as fxiaokeTesting from '@msg/fxiaoke/testing'
+import * as neteaseImTesting from '@msg/netease-im/testing'
 import { build } from 'esbuild'
 import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
 import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
+import { copyRequest, neteaseImWebhookChecks } from '../sandbox/netease-im-webhook-scenario.mjs'
 
 const workerd = process.argv[2]
 if (!workerd) {
@@ -54,7 +56,7 @@ try {
   writeFileSync(join(dir, 'worker.js'), code)
   writeFileSync(join(dir, 'config.capnp'), config)
   console.log(
-    `worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook and @msg/fxiaoke/webhook from dist/)`,
+    `worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook, @msg/fxiaoke/webhook and @msg/netease-im/webhook from dist/)`,
   )
 
   // fd 3 carries workerd's control messages: one JSON line per socket once it listens.
@@ -105,6 +107,12 @@ try {
       return result.detail
     })
   }
+  await neteaseImWebhookChecks(check, {
+    testing: neteaseImTesting,
+    prefix: 'netease-im webhook in workerd',
+    send: (push) => fetch(copyRequest(`${base}/netease-im/copy`, push)),
+    seen: async () => (await fetch(`${base}/netease-im/seen`)).json(),
+  })
 } catch (error) {
   failed += 1
   console.log(`  FAIL workerd: ${error instanceof Error ? error.message : String(error)}`)

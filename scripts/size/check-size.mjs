@@ -15,6 +15,7 @@ export const budgets = {
   webhookApp: '15 kB',
   fxiaokeWebhookApp: '5 kB',
   botApp: '10.5 kB',
+  neteaseImWebhookApp: '7 kB',
 }
 const shared = ['@msg/core', 'valibot']
 
@@ -70,6 +71,20 @@ export function sizeChecks() {
       path: app('fxiaoke-webhook'),
       gzip: true,
       limit: budgets.fxiaokeWebhookApp,
+    })
+  }
+  if (landed.some((vendor) => vendor.id === 'netease-im')) {
+    checks.push({
+      name: '@msg/netease-im/webhook app (all deps)',
+      path: app('netease-im-webhook'),
+      gzip: true,
+      limit: budgets.neteaseImWebhookApp,
+    })
+    checks.push({
+      name: '@msg/netease-im/webhook bot app (all deps)',
+      path: app('netease-im-webhook-bot'),
+      gzip: true,
+      limit: budgets.webhookApp,
     })
   }
   return { checks, pending }

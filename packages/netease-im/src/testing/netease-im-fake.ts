@@ -9,6 +9,7 @@ import {
 import type { HttpHandler } from 'msw'
 import { neteaseImBaseURL } from '../netease-im-settings.js'
 import { batchSend, type FakeStore, recallMessage } from './netease-im-fake-operations.js'
+import { deliverNeteaseImCopy, type NeteaseImFakeDeliver } from './netease-im-deliver.js'
 import {
   dataWithRawId,
   envelopeResponse,
@@ -81,6 +82,11 @@ export interface NeteaseImFake extends VendorFake<NeteaseImInboxEntry, NeteaseIm
    * this fake; a `drop` fault is a network error.
    */
   mswHandlers(baseURL?: string): HttpHandler[]
+  /**
+   * Sends a message copy (消息抄送) to `url` as NetEase does, signed with this fake's AppKey and
+   * AppSecret unless `options` names others: see `deliverNeteaseImCopy`.
+   */
+  deliver: NeteaseImFakeDeliver
 }
 
 const sendPath = /^\/im\/v2\/conversations\/([^/]+)\/messages$/
@@ -102,7 +108,9 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
   }
   const now = options.now ?? Date.now
   const first = options.firstMessageServerId ?? 2n ** 53n + 1n
-  const fake: NeteaseImFake = createVendorFake<NeteaseImInboxEntry, NeteaseImFault>({
+  const deliver: NeteaseImFakeDeliver = (url, input, deliverOptions) =>
+    deliverNeteaseImCopy(url, input, { ...credentials, ...deliverOptions })
+  const vendorFake = createVendorFake<NeteaseImInboxEntry, NeteaseImFault>({
     defaultBaseURL: neteaseImBaseURL(),
     answer: answerWithFault,
     reset() {
@@ -110,6 +118,7 @@ export function createNeteaseImFake(options: NeteaseImFakeOptions = {}): Netease
       nextId = first
     },
   })
+  const fake: NeteaseImFake = Object.assign(vendorFake, { deliver })
   let nextId = first
   let delivered = new Map<string, { entry: NeteaseImInboxEntry; dataJson: string }>()
   const store: FakeStore = {

@@ -1,0 +1,96 @@
+import {
+  answerJson,
+  answerMalformed,
+  answerMethodNotAllowed,
+  answerUnauthentic,
+  createDeduper,
+  dispatchOnce,
+  MsgError,
+  type WebhookHandler,
+  webhookContext,
+} from '@msg/core'
+import { readNeteaseImCopy } from './netease-im-copy-payload.js'
+import { verifyNeteaseImCopy } from './netease-im-copy-signature.js'
+import { neteaseImInboundMessage } from './netease-im-inbound-message.js'
+import type { NeteaseImWebhookSettings } from './netease-im-webhook-settings.js'
+
+const hour = 3_600_000
+const ok = () => answerJson({})
+
+function required(settings: NeteaseImWebhookSettings, name: 'appKey' | 'appSecret'): void {
+  const value = settings[name]
+  if (typeof value !== 'string' || value === '') {
+    throw new MsgError({ vendor: 'netease-im', message: `createNeteaseImWebhook: ${name} is required` })
+  }
+}
+
+/**
+ * Receives NetEase Yunxin IM's message copy (消息抄送) over HTTP as one fetch handler. Per request:
+ * read the raw bytes; check `AppKey` (when sent), `MD5` over those bytes, `CheckSum` and, if set, the
+ * `CurTime` window; parse losslessly; answer the console's signed `{}` address check; skip copies
+ * already handled; then call `onEvent` and, for one-to-one and team messages, `onMessage`. Answers:
+ * 401 unauthentic (no handler ran), 400 not NetEase's shape, `failureStatus` (500) a handler threw
+ * (the copy stays unseen), 200 `{}` otherwise, duplicates included.
+ * @see https://doc.yunxin.163.com/messaging2/concept/jU5MzA5MDE
+ */
+export function createNeteaseImWebhook(settings: NeteaseImWebhookSettings): WebhookHandler {
+  required(settings, 'appKey')
+  required(settings, 'appSecret')
+  const onError = settings.onError ?? ((error: unknown) => console.error('[@msg/netease-im] webhook:', error))
+  const deduper = createDeduper({
+    store: settings.dedupe,
+    ttlMs: settings.dedupeTtlMs ?? 24 * hour,
+    prefix: 'netease-im:',
+    onError,
+  })
+  const credentials = {
+    appKey: settings.appKey,
+    appSecret: settings.appSecret,
+    curTimeToleranceMs: settings.curTimeToleranceMs,
+    now: settings.now ?? Date.now,
+  }
+  const failureStatus = settings.failureStatus ?? 500
+  if (!Number.isInteger(failureStatus) || failureStatus < 400 || failureStatus > 599) {
+    throw new MsgError({
+      vendor: 'netease-im',
+      message: 'createNeteaseImWebhook: failureStatus must be an HTTP status from 400 to 599',
+    })
+  }
+
+  async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
+    if (request.method !== 'POST') return answerMethodNotAllowed()
+    const raw = new Uint8Array(await request.arrayBuffer())
+    if (!(await verifyNeteaseImCopy(request.headers, raw, credentials))) return answerUnauthentic()
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw)
+    } catch {
+      return answerMalformed('not UTF-8')
+    }
+    const payload = readNeteaseImCopy(text, request.headers.get('md5') ?? '')
+    if (payload.kind === 'malformed') return answerMalformed(payload.reason)
+    if (payload.kind === 'address-check') return ok()
+    const { event, message } = payload
+    const answer = await dispatchOnce({
+      deduper,
+      keys: payload.keys,
+      handler: async () => {
+        await settings.onEvent?.(event)
+        if (message && settings.onMessage)
+          await settings.onMessage(neteaseImInboundMessage(message, settings))
+      },
+      respond: settings.respond,
+      withoutWaitUntil: settings.withoutWaitUntil,
+      context: webhookContext(context, executionContext),
+      ok,
+      onError,
+    })
+    if (answer.status === 500 && failureStatus !== 500) {
+      await answer.body?.cancel()
+      return answerJson({ error: 'handler failed' }, failureStatus)
+    }
+    return answer
+  }
+
+  return { fetch: receive }
+}
