@@ -26,7 +26,7 @@ function parseBody(status: number, headers: Headers, text: string): HttpResponse
 export async function fetchAttempt(
   fetchFunction: typeof globalThis.fetch,
   url: string,
-  init: { method: string; headers: Headers; body: string | undefined },
+  init: { method: string; headers: Headers; body: string | FormData | undefined },
   timeout: number,
   signal: AbortSignal | undefined,
 ): Promise<AttemptResult> {

@@ -16,6 +16,22 @@ import type { AttemptCredentials } from './request-auth.js'
 import { resolveRetry, retryWait } from './retry-policy.js'
 import type { TransportHooks } from './transport-settings.js'
 
+/** What goes to `fetch`: JSON text, a FormData passed through untouched, or nothing. */
+type RequestBody = string | FormData | undefined
+
+const isFormData = (body: unknown): body is FormData =>
+  typeof FormData !== 'undefined' && body instanceof FormData
+
+/** A FormData as hooks see it: text fields as they are, files by name, type and size (never their bytes). */
+function describeForm(form: FormData): Record<string, string> {
+  const fields: Record<string, string> = {}
+  form.forEach((value, name) => {
+    fields[name] =
+      typeof value === 'string' ? value : `[file ${value.name} ${value.type || 'untyped'} ${value.size} bytes]`
+  })
+  return fields
+}
+
 /** One attempt's outcome; `final` failures are never retried. */
 type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgError; final?: boolean }
 
@@ -82,11 +98,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     failureContext: FailureContext,
     event: CallEvent,
     credentials: AttemptCredentials | undefined,
-    bodyFor: (credentials: AttemptCredentials | undefined) => { payload: unknown; body: string | undefined },
+    bodyFor: (credentials: AttemptCredentials | undefined) => { payload: unknown; body: RequestBody },
   ): Promise<Attempt<Result>> {
     const method = context.method
     let url: string
-    let body: string | undefined
+    let body: RequestBody
     let payload: unknown
     // A `Headers` object checks every name and value here, before anything is sent.
     const headers = new Headers()
@@ -94,7 +110,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       url = withQuery(`${base}${request.path}`, request.query?.())
       ;({ payload, body } = bodyFor(credentials))
       if (userAgent) headers.set('user-agent', userAgent)
-      if (body !== undefined) headers.set('content-type', 'application/json; charset=utf-8')
+      // A FormData gets its `multipart/form-data; boundary=…` from the runtime: never set one by hand.
+      if (typeof body === 'string') headers.set('content-type', 'application/json; charset=utf-8')
       for (const extra of [
         settings.headers,
         request.headers,
@@ -155,15 +172,19 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     let refreshed = false
     // The body's JSON is made once, so every attempt sends the same bytes; fields that credentials add
     // (a token in the body) are merged per attempt, and win over the caller's.
-    let fixed: { payload: unknown; body: string | undefined } | undefined
+    let fixed: { payload: unknown; body: RequestBody } | undefined
+    const form = isFormData(request.body) ? request.body : undefined
     const bodyFor = (credentials: AttemptCredentials | undefined) => {
       if (credentials?.body === undefined) {
-        fixed ??= {
-          payload: request.body,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        }
+        fixed ??= form
+          ? { payload: describeForm(form), body: form }
+          : {
+              payload: request.body,
+              body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            }
         return fixed
       }
+      if (form) throw new Error('credentials that add body fields cannot sign a FormData body')
       const payload = { ...credentials.body, ...(request.body as object), ...credentials.body }
       return { payload, body: JSON.stringify(payload) }
     }

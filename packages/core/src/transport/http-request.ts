@@ -35,7 +35,11 @@ export interface HttpRequest<Result> {
   headers?: Record<string, string>
   /** Replaces the client's credentials for this call; `false` sends none (a token endpoint). */
   auth?: RequestAuth | false
-  /** JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level fields). */
+  /**
+   * JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level
+   * fields). A `FormData` is passed to `fetch` untouched, so the runtime writes the multipart body and
+   * its `content-type` boundary; hooks see its text fields and each file's name, type and size.
+   */
   body?: unknown
   /** True only when a key the vendor de-duplicates on covers this request, so 5xx/timeouts may be retried. */
   idempotent?: boolean
