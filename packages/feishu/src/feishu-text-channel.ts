@@ -33,7 +33,8 @@ const idFieldsOf = (target: Record<string, unknown>) =>
 
 const optionalText = v.optional(nonEmptyText)
 
-const targetSchema = v.pipe(
+/** Checks a {@link FeishuTarget} and turns it into `receive_id_type`, `receive_id` and the reply fields. */
+export const targetSchema = v.pipe(
   v.looseObject({
     chatId: optionalText,
     openId: optionalText,
@@ -93,9 +94,30 @@ export async function sendFeishuText(
     { target, text, idempotencyKey: options.idempotencyKey },
     { vendor: 'feishu', operation: 'sendText' },
   )
-  const { receive_id_type, receive_id, replyTo, replyInThread } = checked.target
-  const content = JSON.stringify({ text })
-  const uuid = checked.idempotencyKey ?? randomUuid()
+  return sendToTarget(
+    context,
+    checked.target,
+    'text',
+    JSON.stringify({ text }),
+    checked.idempotencyKey,
+    options,
+  )
+}
+
+/**
+ * Sends checked content to a checked target through im/v1 (create, or reply with `replyTo`) under one
+ * `uuid` (the given key, else a fresh UUID v4) reused on every attempt.
+ */
+export async function sendToTarget(
+  context: FeishuContext,
+  target: v.InferOutput<typeof targetSchema>,
+  msg_type: string,
+  content: string,
+  idempotencyKey: string | undefined,
+  options: CallOptions,
+): Promise<SentMessage> {
+  const { receive_id_type, receive_id, replyTo, replyInThread } = target
+  const uuid = idempotencyKey ?? randomUuid()
   const result = await sendImMessage(
     context,
     replyTo === undefined
@@ -103,12 +125,12 @@ export async function sendFeishuText(
           operation: 'im.message.create',
           path: imMessagesPath,
           query: { receive_id_type },
-          body: { receive_id, msg_type: 'text', content, uuid },
+          body: { receive_id, msg_type, content, uuid },
         }
       : {
           operation: 'im.message.reply',
           path: replyPath(replyTo),
-          body: { content, msg_type: 'text', reply_in_thread: replyInThread, uuid },
+          body: { content, msg_type, reply_in_thread: replyInThread, uuid },
         },
     options,
   )

@@ -27,7 +27,9 @@ function describeForm(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {}
   form.forEach((value, name) => {
     fields[name] =
-      typeof value === 'string' ? value : `[file ${value.name} ${value.type || 'untyped'} ${value.size} bytes]`
+      typeof value === 'string'
+        ? value
+        : `[file ${value.name} ${value.type || 'untyped'} ${value.size} bytes]`
   })
   return fields
 }
