@@ -59,8 +59,10 @@ export interface FeishuClient {
   mentionAll: typeof mentionAll
 }
 
-type Rich = typeof import('./feishu-rich.js')
-const dataOf = <Data>(result: Promise<{ data: Data }>) => result.then((value) => value.data)
+type Rich = typeof import('./rich.js')
+/** The parameters of a rich function after the context the client passes. */
+type RichArgs<Name extends keyof Rich> =
+  Parameters<Rich[Name]> extends [FeishuContext, ...infer Rest] ? Rest : never
 
 /**
  * Creates a Feishu / Lark client from one settings object: `{ appId, appSecret }` (the client
@@ -83,36 +85,38 @@ export function createFeishu(settings: FeishuSettings): FeishuClient {
     version,
     defaultBaseURL,
     settings,
-    secrets: () => (settings.appSecret === undefined ? [] : [settings.appSecret]),
+    secrets: () => (settings.appSecret ? [settings.appSecret] : []),
     auth: createFeishuAuth(settings, baseURL, () => http),
   })
   const context: FeishuContext = { http }
-  const sendText = (target: FeishuTarget, text: string, options?: CallOptions) =>
-    sendFeishuText(context, target, text, options)
+  // An endpoint function bound to the context, answering with its `data`.
+  const dataOf =
+    <Args extends unknown[], Data>(
+      endpoint: (context: FeishuContext, ...args: Args) => Promise<{ data: Data }>,
+    ) =>
+    (...args: Args) =>
+      endpoint(context, ...args).then((result) => result.data)
+  const sendText = (...args: [FeishuTarget, string, CallOptions?]) => sendFeishuText(context, ...args)
   // Rich sends and uploads load their code on first use: a text-only app carries none of it.
   const rich =
-    <Args extends unknown[], Result>(
-      pick: (module: Rich) => (context: FeishuContext, ...args: Args) => Promise<Result>,
-    ) =>
-    (...args: Args): Promise<Result> =>
-      import('./feishu-rich.js').then((module) => pick(module)(context, ...args))
+    <Name extends keyof Rich>(name: Name) =>
+    (...args: RichArgs<Name>): ReturnType<Rich[Name]> =>
+      import('./rich.js').then((module) =>
+        (module[name] as (context: FeishuContext, ...rest: unknown[]) => unknown)(context, ...args),
+      ) as ReturnType<Rich[Name]>
   return {
-    message: { send: (body, options) => dataOf(messageSend(context, body, options)) },
+    message: { send: dataOf(messageSend) },
     im: {
       message: {
-        create: (request, options) => dataOf(imMessageCreate(context, request, options)),
-        reply: (request, options) => dataOf(imMessageReply(context, request, options)),
+        create: dataOf(imMessageCreate),
+        reply: dataOf(imMessageReply),
       },
-      image: { create: rich((m) => m.createImage) },
-      file: { create: rich((m) => m.createFile) },
+      image: { create: rich('uploadImage') },
+      file: { create: rich('uploadFile') },
     },
     sendText,
-    sendMessage: rich((m) => m.sendFeishuMessage),
-    channel: textChannels(
-      'feishu',
-      sendText,
-      rich((m) => m.sendFeishuNotice),
-    ),
+    sendMessage: rich('sendMessage'),
+    channel: textChannels('feishu', sendText, rich('sendNotice')),
     mention,
     mentionAll,
   }

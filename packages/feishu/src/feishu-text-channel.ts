@@ -1,7 +1,7 @@
 import { type CallOptions, nonEmptyText, randomUuid, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from './feishu-context.js'
-import { maxContentBytes } from './im/message.js'
+import { maxContentBytes, optionalFlag, uuidSchema } from './im/message.js'
 import type { ReceiveIdType } from './im/message-create.js'
 import { imMessagesPath, replyPath, sendImMessage } from './im/send-im-message.js'
 
@@ -42,11 +42,11 @@ export const targetSchema = v.pipe(
     unionId: optionalText,
     email: optionalText,
     replyTo: optionalText,
-    replyInThread: v.optional(v.boolean('must be a boolean')),
+    replyInThread: optionalFlag,
   }),
   v.check(
     (target) => idFieldsOf(target).length === 1,
-    'needs exactly one id: chatId, openId, userId, unionId or email',
+    `needs exactly one id: ${Object.keys(idTypes).join(', ')}`,
   ),
   v.transform((target) => {
     // The check above leaves exactly one id field.
@@ -67,14 +67,11 @@ const inputSchema = v.object({
   text: v.pipe(
     nonEmptyText,
     v.check(
-      // JSON turns one UTF-16 unit into at most 6 bytes (`\u001f`): short texts need no encoding.
-      (text) =>
-        text.length * 6 + 11 <= maxContentBytes ||
-        encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
+      (text) => encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
       'at most 150 KB (UTF-8 bytes of the JSON content)',
     ),
   ),
-  idempotencyKey: v.optional(v.pipe(nonEmptyText, v.maxLength(50, 'at most 50 characters'))),
+  idempotencyKey: uuidSchema,
 })
 
 /**
@@ -94,31 +91,23 @@ export async function sendFeishuText(
     { target, text, idempotencyKey: options.idempotencyKey },
     { vendor: 'feishu', operation: 'sendText' },
   )
-  return sendToTarget(
-    context,
-    checked.target,
-    'text',
-    JSON.stringify({ text }),
-    checked.idempotencyKey,
-    options,
-  )
+  return sendToTarget(context, checked, 'text', JSON.stringify({ text }), options)
 }
 
 /**
  * Sends checked content to a checked target through im/v1 (create, or reply with `replyTo`) under one
  * `uuid` (the given key, else a fresh UUID v4) reused on every attempt.
  */
-export async function sendToTarget(
+export function sendToTarget(
   context: FeishuContext,
-  target: v.InferOutput<typeof targetSchema>,
+  checked: { target: v.InferOutput<typeof targetSchema>; idempotencyKey?: string | undefined },
   msg_type: string,
   content: string,
-  idempotencyKey: string | undefined,
   options: CallOptions,
 ): Promise<SentMessage> {
-  const { receive_id_type, receive_id, replyTo, replyInThread } = target
-  const uuid = idempotencyKey ?? randomUuid()
-  const result = await sendImMessage(
+  const { receive_id_type, receive_id, replyTo, replyInThread } = checked.target
+  const uuid = checked.idempotencyKey ?? randomUuid()
+  return sendImMessage(
     context,
     replyTo === undefined
       ? {
@@ -133,11 +122,10 @@ export async function sendToTarget(
           body: { content, msg_type, reply_in_thread: replyInThread, uuid },
         },
     options,
-  )
-  return {
+  ).then((result) => ({
     vendor: 'feishu',
     messageId: result.data.message_id,
     requestId: result.requestId,
     raw: result.data,
-  }
+  }))
 }

@@ -35,13 +35,12 @@ const requestSchema = v.object({
     file_name: v.pipe(
       nonEmptyText,
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-      v.regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters'),
+      v.check((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters'),
     ),
     duration: v.optional(
       v.pipe(
         v.number('must be a number'),
-        v.integer('must be an integer (milliseconds)'),
-        v.minValue(0, 'must not be negative'),
+        v.check((ms) => Number.isInteger(ms) && ms >= 0, 'must be a whole number of milliseconds, 0 or more'),
       ),
     ),
     file: uploadBytesSchema(30),

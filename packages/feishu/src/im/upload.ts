@@ -18,7 +18,8 @@ const isBytes = (value: unknown): value is UploadBytes =>
 /** An upload's bytes as a `Blob`, checked for 1 byte to `maxMb` MB. */
 export const uploadBytesSchema = (maxMb: number) =>
   v.pipe(
-    v.custom<UploadBytes>(isBytes, 'must be a Blob, ArrayBuffer or Uint8Array'),
+    v.unknown(),
+    v.check(isBytes, 'must be a Blob, ArrayBuffer or Uint8Array'),
     v.transform((bytes) => (bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]))),
     v.check((blob) => blob.size > 0, 'must not be empty (0 bytes)'),
     v.check((blob) => blob.size <= maxMb * mb, `at most ${maxMb} MB`),
