@@ -13,7 +13,10 @@ import type { FeishuContext } from './feishu-context.js'
 import { mention, mentionAll } from './feishu-mention.js'
 import { type FeishuSettings, feishuDomains, feishuSettingsSchema } from './feishu-settings.js'
 import { type FeishuTarget, sendFeishuText } from './feishu-text-channel.js'
+import type { ImFileCreateData, ImFileCreateRequest } from './im/file-create.js'
+import type { ImImageCreateData, ImImageCreateRequest } from './im/image-create.js'
 import type { ImMessage } from './im/message.js'
+import type { FeishuMessage } from './im/message-content.js'
 import { type ImMessageCreateRequest, imMessageCreate } from './im/message-create.js'
 import { type ImMessageReplyRequest, imMessageReply } from './im/message-reply.js'
 import { type MessageSendBody, type MessageSendData, messageSend } from './message/send.js'
@@ -35,10 +38,20 @@ export interface FeishuClient {
       /** `POST /open-apis/im/v1/messages/{message_id}/reply` → the reply. Retried after 5xx and timeouts only under a `uuid`. */
       reply(request: ImMessageReplyRequest, options?: CallOptions): Promise<ImMessage>
     }
+    image: {
+      /** `POST /open-apis/im/v1/images` (multipart) → `{ image_key }`. Never resent after an ambiguous failure. */
+      create(request: ImImageCreateRequest, options?: CallOptions): Promise<ImImageCreateData>
+    }
+    file: {
+      /** `POST /open-apis/im/v1/files` (multipart) → `{ file_key }`. Never resent after an ambiguous failure. */
+      create(request: ImFileCreateRequest, options?: CallOptions): Promise<ImFileCreateData>
+    }
   }
   /** Sends a text through im/v1 under one uuid reused on every attempt. */
   sendText(target: FeishuTarget, text: string, options?: CallOptions): Promise<SentMessage>
-  /** A `TextChannel` bound to `target`. */
+  /** Sends any im/v1 `msg_type`, `content` as an object, under one uuid reused on every attempt. */
+  sendMessage(target: FeishuTarget, message: FeishuMessage, options?: CallOptions): Promise<SentMessage>
+  /** A `TextChannel` bound to `target`: a string as a text, a `Notice` as an interactive card. */
   channel(target: FeishuTarget): TextChannel
   /** `<at user_id="…">name</at>` with the id and name escaped. */
   mention: typeof mention
@@ -46,7 +59,10 @@ export interface FeishuClient {
   mentionAll: typeof mentionAll
 }
 
-const dataOf = <Data>(result: Promise<{ data: Data }>) => result.then((value) => value.data)
+type Rich = typeof import('./rich.js')
+/** The parameters of a rich function after the context the client passes. */
+type RichArgs<Name extends keyof Rich> =
+  Parameters<Rich[Name]> extends [FeishuContext, ...infer Rest] ? Rest : never
 
 /**
  * Creates a Feishu / Lark client from one settings object: `{ appId, appSecret }` (the client
@@ -69,22 +85,38 @@ export function createFeishu(settings: FeishuSettings): FeishuClient {
     version,
     defaultBaseURL,
     settings,
-    secrets: () => (settings.appSecret === undefined ? [] : [settings.appSecret]),
+    secrets: () => (settings.appSecret ? [settings.appSecret] : []),
     auth: createFeishuAuth(settings, baseURL, () => http),
   })
   const context: FeishuContext = { http }
-  const sendText = (target: FeishuTarget, text: string, options?: CallOptions) =>
-    sendFeishuText(context, target, text, options)
+  // An endpoint function bound to the context, answering with its `data`.
+  const dataOf =
+    <Args extends unknown[], Data>(
+      endpoint: (context: FeishuContext, ...args: Args) => Promise<{ data: Data }>,
+    ) =>
+    (...args: Args) =>
+      endpoint(context, ...args).then((result) => result.data)
+  const sendText = (...args: [FeishuTarget, string, CallOptions?]) => sendFeishuText(context, ...args)
+  // Rich sends and uploads load their code on first use: a text-only app carries none of it.
+  const rich =
+    <Name extends keyof Rich>(name: Name) =>
+    (...args: RichArgs<Name>): ReturnType<Rich[Name]> =>
+      import('./rich.js').then((module) =>
+        (module[name] as (context: FeishuContext, ...rest: unknown[]) => unknown)(context, ...args),
+      ) as ReturnType<Rich[Name]>
   return {
-    message: { send: (body, options) => dataOf(messageSend(context, body, options)) },
+    message: { send: dataOf(messageSend) },
     im: {
       message: {
-        create: (request, options) => dataOf(imMessageCreate(context, request, options)),
-        reply: (request, options) => dataOf(imMessageReply(context, request, options)),
+        create: dataOf(imMessageCreate),
+        reply: dataOf(imMessageReply),
       },
+      image: { create: rich('uploadImage') },
+      file: { create: rich('uploadFile') },
     },
     sendText,
-    channel: textChannels('feishu', sendText),
+    sendMessage: rich('sendMessage'),
+    channel: textChannels('feishu', sendText, rich('sendNotice')),
     mention,
     mentionAll,
   }

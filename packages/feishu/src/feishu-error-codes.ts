@@ -5,7 +5,10 @@ import { type CodeClass, createCodeClassifier } from '@msg/core'
  * `retryable: false`), among them 230001 invalid param, 230002 bot not in the chat, 230006 bot
  * ability off, 230013 user outside the app's availability, 230025 message too long, 230034 invalid
  * receive_id, 230035 send denied, 230053 user blocked the bot, v4's 10002/10030 bot not in chat and
- * 11225 bot invisible to the user, and the quotas 99991403 and 11247.
+ * 11225 bot invisible to the user, the quotas 99991403 and 11247, the rich-send refusals 230028 (DLP),
+ * 230055 (file_type does not fit msg_type) and 230099 (card not created), and the upload refusals
+ * 234001 (invalid parameter), 234006 (too large), 234007 (no bot ability) and 234010 (empty file).
+ * 230020 is Feishu's frequency limit (a rate limit), not a revoked target.
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/generic-error-code
  */
 export const classifyFeishuCode: (code: number | string | undefined) => CodeClass = createCodeClassifier({

@@ -1,7 +1,7 @@
 import { type CallOptions, nonEmptyText, randomUuid, type SentMessage, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from './feishu-context.js'
-import { maxContentBytes } from './im/message.js'
+import { maxContentBytes, optionalFlag, uuidSchema } from './im/message.js'
 import type { ReceiveIdType } from './im/message-create.js'
 import { imMessagesPath, replyPath, sendImMessage } from './im/send-im-message.js'
 
@@ -33,7 +33,8 @@ const idFieldsOf = (target: Record<string, unknown>) =>
 
 const optionalText = v.optional(nonEmptyText)
 
-const targetSchema = v.pipe(
+/** Checks a {@link FeishuTarget} and turns it into `receive_id_type`, `receive_id` and the reply fields. */
+export const targetSchema = v.pipe(
   v.looseObject({
     chatId: optionalText,
     openId: optionalText,
@@ -41,11 +42,11 @@ const targetSchema = v.pipe(
     unionId: optionalText,
     email: optionalText,
     replyTo: optionalText,
-    replyInThread: v.optional(v.boolean('must be a boolean')),
+    replyInThread: optionalFlag,
   }),
   v.check(
     (target) => idFieldsOf(target).length === 1,
-    'needs exactly one id: chatId, openId, userId, unionId or email',
+    `needs exactly one id: ${Object.keys(idTypes).join(', ')}`,
   ),
   v.transform((target) => {
     // The check above leaves exactly one id field.
@@ -66,14 +67,11 @@ const inputSchema = v.object({
   text: v.pipe(
     nonEmptyText,
     v.check(
-      // JSON turns one UTF-16 unit into at most 6 bytes (`\u001f`): short texts need no encoding.
-      (text) =>
-        text.length * 6 + 11 <= maxContentBytes ||
-        encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
+      (text) => encoder.encode(JSON.stringify({ text })).length <= maxContentBytes,
       'at most 150 KB (UTF-8 bytes of the JSON content)',
     ),
   ),
-  idempotencyKey: v.optional(v.pipe(nonEmptyText, v.maxLength(50, 'at most 50 characters'))),
+  idempotencyKey: uuidSchema,
 })
 
 /**
@@ -93,29 +91,41 @@ export async function sendFeishuText(
     { target, text, idempotencyKey: options.idempotencyKey },
     { vendor: 'feishu', operation: 'sendText' },
   )
+  return sendToTarget(context, checked, 'text', JSON.stringify({ text }), options)
+}
+
+/**
+ * Sends checked content to a checked target through im/v1 (create, or reply with `replyTo`) under one
+ * `uuid` (the given key, else a fresh UUID v4) reused on every attempt.
+ */
+export function sendToTarget(
+  context: FeishuContext,
+  checked: { target: v.InferOutput<typeof targetSchema>; idempotencyKey?: string | undefined },
+  msg_type: string,
+  content: string,
+  options: CallOptions,
+): Promise<SentMessage> {
   const { receive_id_type, receive_id, replyTo, replyInThread } = checked.target
-  const content = JSON.stringify({ text })
   const uuid = checked.idempotencyKey ?? randomUuid()
-  const result = await sendImMessage(
+  return sendImMessage(
     context,
     replyTo === undefined
       ? {
           operation: 'im.message.create',
           path: imMessagesPath,
           query: { receive_id_type },
-          body: { receive_id, msg_type: 'text', content, uuid },
+          body: { receive_id, msg_type, content, uuid },
         }
       : {
           operation: 'im.message.reply',
           path: replyPath(replyTo),
-          body: { content, msg_type: 'text', reply_in_thread: replyInThread, uuid },
+          body: { content, msg_type, reply_in_thread: replyInThread, uuid },
         },
     options,
-  )
-  return {
+  ).then((result) => ({
     vendor: 'feishu',
     messageId: result.data.message_id,
     requestId: result.requestId,
     raw: result.data,
-  }
+  }))
 }

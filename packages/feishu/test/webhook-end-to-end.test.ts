@@ -238,8 +238,13 @@ describe('reply on a re-push', () => {
       expect(fake.inbox).toHaveLength(1)
       expect(fake.inbox[0]).toMatchObject({
         endpoint: 'im.message.reply',
-        msg_type: 'post',
+        msg_type: 'interactive',
         parent_id: 'om_rerun',
+      })
+      expect(fake.inbox[0]?.parsed).toMatchObject({
+        schema: '2.0',
+        header: { title: { tag: 'plain_text', content: 'Status' } },
+        body: { elements: [{ tag: 'markdown', content: 'pong' }, { tag: 'button' }] },
       })
     } finally {
       await close()

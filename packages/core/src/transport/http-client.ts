@@ -17,6 +17,9 @@ import type { AttemptCredentials } from './request-auth.js'
 import { resolveRetry, retryWait } from './retry-policy.js'
 import type { TransportHooks } from './transport-settings.js'
 
+/** What goes to `fetch`: JSON text, a FormData passed through untouched, or nothing. */
+type RequestBody = string | FormData | undefined
+
 /** One attempt's outcome; `final` failures are never retried. */
 type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgError; final?: boolean }
 
@@ -83,14 +86,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     failureContext: FailureContext,
     event: CallEvent,
     credentials: AttemptCredentials | undefined,
-    bodyFor: (credentials: AttemptCredentials | undefined) => {
-      payload: unknown
-      body: string | FormData | undefined
-    },
+    bodyFor: (credentials: AttemptCredentials | undefined) => { payload: unknown; body: RequestBody },
   ): Promise<Attempt<Result>> {
     const method = context.method
     let url: string
-    let body: string | FormData | undefined
+    let body: RequestBody
     let payload: unknown
     // A `Headers` object checks every name and value here, before anything is sent.
     const headers = new Headers()
@@ -98,7 +98,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       url = withQuery(`${base}${request.path}`, { ...request.query?.(), ...credentials?.query })
       ;({ payload, body } = bodyFor(credentials))
       if (userAgent) headers.set('user-agent', userAgent)
-      // A FormData body gets its `multipart/form-data; boundary=…` type from the runtime.
+      // A FormData gets its `multipart/form-data; boundary=…` from the runtime: never set one by hand.
       if (typeof body === 'string') headers.set('content-type', 'application/json; charset=utf-8')
       for (const extra of [
         settings.headers,
@@ -160,21 +160,19 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     let refreshed = false
     // The body's JSON is made once, so every attempt sends the same bytes; fields that credentials add
     // (a token in the body) are merged per attempt, and win over the caller's.
-    let fixed: { payload: unknown; body: string | FormData | undefined } | undefined
+    let fixed: { payload: unknown; body: RequestBody } | undefined
+    const form = isFormData(request.body) ? request.body : undefined
     const bodyFor = (credentials: AttemptCredentials | undefined) => {
-      if (isFormData(request.body)) {
-        if (credentials?.body !== undefined)
-          throw new Error('credentials cannot add fields to a FormData body')
-        fixed ??= { payload: describeForm(request.body), body: request.body }
-        return fixed
-      }
       if (credentials?.body === undefined) {
-        fixed ??= {
-          payload: request.body,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        }
+        fixed ??= form
+          ? { payload: describeForm(form), body: form }
+          : {
+              payload: request.body,
+              body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            }
         return fixed
       }
+      if (form) throw new Error('credentials that add body fields cannot sign a FormData body')
       const payload = { ...credentials.body, ...(request.body as object), ...credentials.body }
       return { payload, body: JSON.stringify(payload) }
     }

@@ -37,7 +37,8 @@ export interface HttpRequest<Result> {
   auth?: RequestAuth | false
   /**
    * JSON body, serialised once and sent unchanged on every attempt (credentials may add top-level
-   * fields); or a `FormData`, passed to `fetch` untouched (the runtime sets the multipart boundary).
+   * fields). A `FormData` is passed to `fetch` untouched, so the runtime writes the multipart body and
+   * its `content-type` boundary; hooks see its text fields and each file's name, type and size.
    */
   body?: unknown
   /** True only when a key the vendor de-duplicates on covers this request, so 5xx/timeouts may be retried. */

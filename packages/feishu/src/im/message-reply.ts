@@ -1,7 +1,7 @@
 import { type CallOptions, type EndpointResult, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { FeishuContext } from '../feishu-context.js'
-import { contentSchema, type ImMessage, type ImMessageType, uuidSchema } from './message.js'
+import { contentSchema, type ImMessage, type ImMessageType, optionalFlag, uuidSchema } from './message.js'
 import { replyPath, sendImMessage } from './send-im-message.js'
 
 /**
@@ -26,7 +26,7 @@ const requestSchema = v.object({
   data: v.object({
     content: contentSchema,
     msg_type: nonEmptyText,
-    reply_in_thread: v.optional(v.boolean('must be a boolean')),
+    reply_in_thread: optionalFlag,
     uuid: uuidSchema,
   }),
 })

@@ -70,3 +70,6 @@ export const contentSchema = v.pipe(
 
 /** `uuid`: Feishu's de-duplication key, at most 50 characters. */
 export const uuidSchema = v.optional(v.pipe(nonEmptyText, v.maxLength(50, 'at most 50 characters')))
+
+/** An optional boolean flag (`reply_in_thread`). */
+export const optionalFlag = v.optional(v.boolean('must be a boolean'))

@@ -1,4 +1,5 @@
 import { randomHex } from '@msg/core'
+import { checkContent, type FakeUploadKeys } from './fake-content.js'
 import { type FeishuFakeRequest, fakeMessages, feishuData, feishuFailure, feishuJson } from './fake-wire.js'
 
 /**
@@ -11,6 +12,8 @@ export interface FeishuInboxEntry {
   msg_type: string
   /** The content as a JSON string (v4's object is serialised). */
   content: string
+  /** The content parsed, after the fake checked it for its `msg_type`. */
+  parsed: Record<string, unknown>
   /** `content.text`, when the content is a text message. */
   text: string | undefined
   chat_id: string
@@ -33,19 +36,12 @@ export interface MessageState {
   appId: string
   tenantKey: string
   now: () => number
+  /** The image and file keys the fake issued, which image, file, audio and media messages must use. */
+  keys: FakeUploadKeys
 }
 
 const hour = 3_600_000
 const receiveIdTypes = ['open_id', 'union_id', 'user_id', 'email', 'chat_id']
-
-function textOf(content: string): string | undefined {
-  try {
-    const text = (JSON.parse(content) as { text?: unknown }).text
-    return typeof text === 'string' ? text : undefined
-  } catch {
-    return undefined
-  }
-}
 
 function chatFor(state: MessageState, id: string): string {
   if (id.startsWith('oc_')) return id
@@ -97,6 +93,7 @@ export function handleV4Send(state: MessageState, request: FeishuFakeRequest): R
     endpoint: 'message.send',
     msg_type: 'text',
     content: JSON.stringify(content),
+    parsed: content as Record<string, unknown>,
     text: content.text,
     chat_id: chatFor(state, body[recipient] as string),
     recipients,
@@ -112,17 +109,20 @@ function invalidParam(ext: string): Response {
   )
 }
 
-function checkBody(body: Record<string, unknown> | undefined): Response | undefined {
+/** The body's `msg_type`, `content` (checked for its type) and `uuid`, or the failure to answer. */
+function checkBody(
+  state: MessageState,
+  body: Record<string, unknown> | undefined,
+): { msg_type: string; content: string; parsed: Record<string, unknown> } | Response {
   if (!body || typeof body.msg_type !== 'string' || typeof body.content !== 'string') {
     return invalidParam('msg_type and content are required')
-  }
-  if (new TextEncoder().encode(body.content).length > 150 * 1024) {
-    return feishuFailure(230025, fakeMessages[230025] ?? '', 400)
   }
   if (body.uuid !== undefined && (typeof body.uuid !== 'string' || body.uuid.length > 50)) {
     return invalidParam('uuid is longer than 50 characters')
   }
-  return undefined
+  const parsed = checkContent(state.keys, body.msg_type, body.content)
+  if (parsed instanceof Response) return parsed
+  return { msg_type: body.msg_type, content: body.content, parsed }
 }
 
 /** `POST /open-apis/im/v1/messages?receive_id_type=…`: business errors answer HTTP 400. */
@@ -130,14 +130,13 @@ export function handleImCreate(state: MessageState, request: FeishuFakeRequest):
   const type = request.query.receive_id_type ?? ''
   if (!receiveIdTypes.includes(type)) return invalidParam(`invalid receive_id_type '${type}'`)
   const body = request.body as Record<string, unknown> | undefined
-  const invalid = checkBody(body)
-  if (invalid || !body) return invalid ?? invalidParam('body')
+  const checked = checkBody(state, body)
+  if (checked instanceof Response || !body) return checked as Response
   if (typeof body.receive_id !== 'string' || body.receive_id === '') return invalidParam('receive_id')
   const entry = accept(state, {
     endpoint: 'im.message.create',
-    msg_type: body.msg_type as string,
-    content: body.content as string,
-    text: textOf(body.content as string),
+    ...checked,
+    text: checked.msg_type === 'text' ? (checked.parsed.text as string) : undefined,
     chat_id: chatFor(state, body.receive_id),
     receive_id_type: type,
     receive_id: body.receive_id,
@@ -149,15 +148,14 @@ export function handleImCreate(state: MessageState, request: FeishuFakeRequest):
 /** `POST /open-apis/im/v1/messages/{message_id}/reply`. */
 export function handleImReply(state: MessageState, request: FeishuFakeRequest, messageId: string): Response {
   const body = request.body as Record<string, unknown> | undefined
-  const invalid = checkBody(body)
-  if (invalid || !body) return invalid ?? invalidParam('body')
+  const checked = checkBody(state, body)
+  if (checked instanceof Response || !body) return checked as Response
   const parent = state.inbox.find((entry) => entry.message_id === messageId)
   const thread = body.reply_in_thread === true ? (parent?.thread_id ?? `omt_${randomHex(8)}`) : undefined
   const entry = accept(state, {
     endpoint: 'im.message.reply',
-    msg_type: body.msg_type as string,
-    content: body.content as string,
-    text: textOf(body.content as string),
+    ...checked,
+    text: checked.msg_type === 'text' ? (checked.parsed.text as string) : undefined,
     chat_id: parent?.chat_id ?? `oc_${randomHex(16)}`,
     root_id: parent?.root_id ?? messageId,
     parent_id: messageId,

@@ -16,6 +16,7 @@ import {
   handleV4Send,
   type MessageState,
 } from './fake-messages.js'
+import { type FeishuFakeUpload, handleUpload, type UploadState } from './fake-uploads.js'
 import { type FeishuFakeRequest, fakeMessages, feishuFailure, feishuJson } from './fake-wire.js'
 import { deliverFeishuEvent, type FeishuFakeDeliver } from './feishu-deliver.js'
 
@@ -55,13 +56,16 @@ export interface FeishuFakeOptions {
 }
 
 /**
- * A fake Feishu / Lark open platform: token endpoint, v4 send, im/v1 create and reply.
+ * A fake Feishu / Lark open platform: token endpoint, v4 send, im/v1 create and reply (every
+ * `msg_type`, content checked), im/v1 image and file upload.
  * @see README.md#testing-kit-msgfeishutesting
  */
 export interface FeishuFake extends VendorFake<FeishuInboxEntry, FeishuFault> {
   mswHandlers(baseURL?: string): HttpHandler[]
   /** Tokens issued so far, oldest first. */
   readonly issuedTokens: string[]
+  /** Images and files the fake accepted through im/v1 image and file upload, oldest first. */
+  readonly uploads: FeishuFakeUpload[]
   readonly appId: string
   readonly appSecret: string
   /** Injects a fault; by default it matches message requests only (not the token endpoint). */
@@ -94,8 +98,12 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
       issuedTokens.length = 0
       state.byUuid.clear()
       state.chats.clear()
+      uploads.uploads.length = 0
+      uploads.images.clear()
+      uploads.files.clear()
     },
   })
+  const uploads: UploadState = { uploads: [], images: new Set(), files: new Map() }
   const state: MessageState = {
     inbox: base.inbox,
     byUuid: new Map(),
@@ -103,6 +111,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     appId,
     tenantKey: 'fake_tenant',
     now,
+    keys: uploads,
   }
 
   function issueToken(request: FeishuFakeRequest): Response {
@@ -124,7 +133,13 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     return feishuJson({ code: 0, msg: 'ok', tenant_access_token: token, expire: lifetimeMs / 1000 })
   }
 
-  function route(path: string): ((request: FeishuFakeRequest) => Response) | undefined {
+  function route(
+    path: string,
+  ): ((recorded: FeishuFakeRequest, request: Request) => Response | Promise<Response>) | undefined {
+    if (path === '/open-apis/im/v1/images')
+      return (recorded, request) => handleUpload(uploads, 'image', request, recorded)
+    if (path === '/open-apis/im/v1/files')
+      return (recorded, request) => handleUpload(uploads, 'file', request, recorded)
     if (path === '/open-apis/message/v4/send/') return (request) => handleV4Send(state, request)
     if (path === '/open-apis/im/v1/messages') return (request) => handleImCreate(state, request)
     const reply = replyPath.exec(path)?.[1]
@@ -132,17 +147,21 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     return undefined
   }
 
-  function answer(request: FeishuFakeRequest): Response {
+  async function answer(request: FeishuFakeRequest, original: Request): Promise<Response> {
     if (request.method === 'POST' && request.path === tenantAccessTokenPath) return issueToken(request)
     const endpoint = request.method === 'POST' ? route(request.path) : undefined
     if (!endpoint) return new Response('404 page not found', { status: 404 })
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (!bearer) return feishuFailure(99991661, fakeMessages[99991661] ?? '', 400)
     if ((tokens.get(bearer) ?? 0) <= now()) return feishuFailure(99991663, fakeMessages[99991663] ?? '', 400)
-    return endpoint(request)
+    return endpoint(request, original)
   }
 
-  function applyFault(fault: FeishuFault, request: FeishuFakeRequest): Response | undefined {
+  async function applyFault(
+    fault: FeishuFault,
+    request: FeishuFakeRequest,
+    original: Request,
+  ): Promise<Response | undefined> {
     switch (fault.kind) {
       case 'rate-limit': {
         const code = fault.code ?? 99991400
@@ -160,7 +179,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
           ? feishuJson({ code: 10014, msg: fakeMessages[10014] })
           : feishuFailure(99991672, fakeMessages[99991672] ?? '', 400)
       case 'server-error':
-        if (fault.delivered) answer(request)
+        if (fault.delivered) await answer(request, original)
         return feishuFailure(2200, fakeMessages[2200] ?? '', fault.status ?? 500)
       case 'code':
         return feishuFailure(
@@ -176,15 +195,15 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
   }
 
   async function answerWithFault(
-    _request: Request,
+    request: Request,
     recorded: RecordedRequest,
     fault: FeishuFault | undefined,
   ): Promise<Response> {
-    if (!fault) return answer(recorded)
+    if (!fault) return answer(recorded, request)
     return (
-      applyFault(fault, recorded) ??
-      (await applyCommonFault(fault, async () => answer(recorded))) ??
-      answer(recorded)
+      (await applyFault(fault, recorded, request)) ??
+      (await applyCommonFault(fault, () => answer(recorded, request))) ??
+      answer(recorded, request)
     )
   }
 
@@ -192,6 +211,7 @@ export function createFeishuFake(options: FeishuFakeOptions = {}): FeishuFake {
     ...base,
     deliver: deliverFeishuEvent,
     issuedTokens,
+    uploads: uploads.uploads,
     appId,
     appSecret,
   }

@@ -1,4 +1,5 @@
 export type { FeishuInboxEntry } from './fake-messages.js'
+export type { FeishuFakeUpload } from './fake-uploads.js'
 export type { FeishuFakeRequest } from './fake-wire.js'
 export { createFeishuBotFake, type FeishuBotFake, type FeishuBotFault } from './feishu-bot-fake.js'
 export type { FeishuBotFakeOptions, FeishuBotInboxEntry } from './feishu-bot-fake-answer.js'

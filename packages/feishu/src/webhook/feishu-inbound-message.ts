@@ -1,15 +1,17 @@
 import {
   type CallOptions,
   type InboundMessage,
+  invalidInput,
   MsgError,
   type Notice,
   type SentMessage,
   toHex,
 } from '@msg/core'
+import { maxCardBytes } from '../im/card.js'
+import { feishuNoticeCard } from '../im/notice-card.js'
 import type { FeishuClient } from '../index.js'
 import type { FeishuEventV2, ImMessageReceiveEvent } from './feishu-event.js'
 import { feishuMessageText } from './feishu-message-text.js'
-import { feishuNoticePost } from './feishu-notice-content.js'
 
 /**
  * The cross-vendor `InboundMessage` of a Feishu `im.message.receive_v1` event; `raw` is the whole
@@ -17,6 +19,14 @@ import { feishuNoticePost } from './feishu-notice-content.js'
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
  */
 export type FeishuInboundMessage = InboundMessage<FeishuEventV2<ImMessageReceiveEvent>> & { vendor: 'feishu' }
+
+/**
+ * What `reply` needs of a client: `im.message.reply` (a `createFeishu` client has it).
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/reply
+ */
+export interface FeishuReplyClient {
+  im: { message: Pick<FeishuClient['im']['message'], 'reply'> }
+}
 
 /**
  * The uuid of the `n`-th reply to `messageId`: derived from both, so a handler that runs again on
@@ -30,13 +40,13 @@ async function replyUuid(messageId: string, n: number): Promise<string> {
 
 /**
  * Builds the `InboundMessage` for `onMessage`. `reply` answers through `client.im.message.reply`
- * (a text, or a `Notice` as a post) under a uuid, reused on the client's retries; without a client
+ * (a text, or a `Notice` as an interactive card, at most 30 KB) under a uuid, reused on the client's retries; without a client
  * it throws a `MsgError` naming the missing setting.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/reply
  */
 export function feishuInboundMessage(
   event: FeishuEventV2<ImMessageReceiveEvent>,
-  client: Pick<FeishuClient, 'im'> | undefined,
+  client: FeishuReplyClient | undefined,
 ): FeishuInboundMessage {
   const { message, sender } = event.event
   const ids = sender.sender_id ?? {}
@@ -50,12 +60,18 @@ export function feishuInboundMessage(
           'reply: no client. Pass `client: createFeishu({ appId, appSecret })` to createFeishuWebhook.',
       })
     }
+    const card = typeof content === 'string' ? undefined : JSON.stringify(feishuNoticeCard(content))
+    if (card !== undefined && new TextEncoder().encode(card).length > maxCardBytes) {
+      throw invalidInput({ vendor: 'feishu', operation: 'reply' }, [
+        { path: 'notice', message: 'at most 30 KB as a card (UTF-8 bytes of the JSON content)' },
+      ])
+    }
     replies += 1
     const uuid = options.idempotencyKey ?? (await replyUuid(message.message_id, replies))
     const data =
-      typeof content === 'string'
-        ? { msg_type: 'text' as const, content: { text: content }, uuid }
-        : { msg_type: 'post' as const, content: JSON.stringify(feishuNoticePost(content)), uuid }
+      card === undefined
+        ? { msg_type: 'text' as const, content: { text: content as string }, uuid }
+        : { msg_type: 'interactive' as const, content: card, uuid }
     const sent = await client.im.message.reply({ path: { message_id: message.message_id }, data }, options)
     return { vendor: 'feishu', messageId: sent.message_id, raw: sent }
   }

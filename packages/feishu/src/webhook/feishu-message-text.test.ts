@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImMessageReceiveEvent } from './feishu-event.js'
 import { feishuMessageText } from './feishu-message-text.js'
-import { feishuNoticePost } from './feishu-notice-content.js'
 
 type Message = ImMessageReceiveEvent['message']
 const base: Message = {
@@ -50,20 +49,5 @@ describe('feishuMessageText', () => {
       feishuMessageText({ ...base, message_type: 'image', content: '{"image_key":"i"}' }),
     ).toBeUndefined()
     expect(feishuMessageText({ ...base, content: 'not json' })).toBeUndefined()
-  })
-})
-
-describe('feishuNoticePost', () => {
-  it('renders title, one paragraph per line and the link last', () => {
-    expect(feishuNoticePost({ title: 'Disk', text: 'db-1 full\nact now', url: 'https://x.test' })).toEqual({
-      zh_cn: {
-        title: 'Disk',
-        content: [
-          [{ tag: 'text', text: 'db-1 full' }],
-          [{ tag: 'text', text: 'act now' }],
-          [{ tag: 'a', text: 'https://x.test', href: 'https://x.test' }],
-        ],
-      },
-    })
   })
 })

@@ -1,6 +1,7 @@
 import { MsgError } from '@msg/core'
 import { describe, expect, it, vi } from 'vitest'
 import { encryptKey, post, setup, verificationToken } from '../../test/webhook-requests.js'
+import { feishuNoticeCard } from '../im/notice-card.js'
 import { buildFeishuPush, feishuCardActionEvent, feishuTextMessageEvent } from '../testing/index.js'
 import type { FeishuCardAction } from './feishu-card-action.js'
 import { feishuLegacyCardSignature } from './feishu-signature.js'
@@ -146,7 +147,7 @@ describe('InboundMessage.reply', () => {
         await message.reply({ title: 'T', text: 'body', url: 'https://x.test' }),
       )
     })
-    const { webhook } = setup({ onMessage, client: { im: { message: { reply, create: vi.fn() } } } })
+    const { webhook } = setup({ onMessage, client: { im: { message: { reply } } } })
     await post(webhook, feishuTextMessageEvent('ping', { messageId: 'om_in' }))
     expect(replies).toEqual([
       { vendor: 'feishu', messageId: 'om_reply', raw: { message_id: 'om_reply' } },
@@ -158,8 +159,10 @@ describe('InboundMessage.reply', () => {
     expect(text?.path).toEqual({ message_id: 'om_in' })
     expect(text?.data).toMatchObject({ msg_type: 'text', content: { text: 'pong' } })
     expect(text?.data.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
-    expect(notice?.data.msg_type).toBe('post')
-    expect(JSON.parse(notice?.data.content as string).zh_cn.title).toBe('T')
+    expect(notice?.data.msg_type).toBe('interactive')
+    expect(JSON.parse(notice?.data.content as string)).toEqual(
+      feishuNoticeCard({ title: 'T', text: 'body', url: 'https://x.test' }),
+    )
     expect(notice?.data.uuid).not.toBe(text?.data.uuid)
   })
 

@@ -1,8 +1,7 @@
 import type { DedupeStore, WebhookRespond, WithoutWaitUntil } from '@msg/core'
-import type { FeishuClient } from '../index.js'
 import type { FeishuCardAction, FeishuCardActionResult } from './feishu-card-action.js'
 import type { FeishuEvent } from './feishu-event.js'
-import type { FeishuInboundMessage } from './feishu-inbound-message.js'
+import type { FeishuInboundMessage, FeishuReplyClient } from './feishu-inbound-message.js'
 
 /**
  * Everything `createFeishuWebhook` takes. The two secrets are the app's "Verification Token" and
@@ -30,7 +29,7 @@ export interface FeishuWebhookSettings {
    */
   onCardAction?: (action: FeishuCardAction) => Promise<FeishuCardActionResult> | FeishuCardActionResult
   /** The client `reply` sends through, e.g. `createFeishu({ appId, appSecret })`. */
-  client?: Pick<FeishuClient, 'im'>
+  client?: FeishuReplyClient
   /** Where handled event ids are remembered (Keyv-compatible). Default: in memory, this process only. */
   dedupe?: DedupeStore
   /** How long handled ids are remembered. Default 12 h (Feishu re-pushes for about 7 h). */

@@ -1,3 +1,4 @@
+export { feishuNoticeCard } from '../im/notice-card.js'
 export type {
   CardActionTriggerEvent,
   FeishuCardAction,
@@ -14,9 +15,8 @@ export type {
   FeishuUserIds,
   ImMessageReceiveEvent,
 } from './feishu-event.js'
-export type { FeishuInboundMessage } from './feishu-inbound-message.js'
+export type { FeishuInboundMessage, FeishuReplyClient } from './feishu-inbound-message.js'
 export { feishuMessageText } from './feishu-message-text.js'
-export { feishuNoticePost } from './feishu-notice-content.js'
 export { feishuLegacyCardSignature, feishuSignature } from './feishu-signature.js'
 export { createFeishuWebhook } from './feishu-webhook.js'
 export type { FeishuWebhookSettings } from './feishu-webhook-settings.js'

@@ -8,8 +8,8 @@ import {
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { neteaseImBaseURL } from '../netease-im-settings.js'
-import { batchSend, type FakeStore, recallMessage } from './netease-im-fake-operations.js'
 import { deliverNeteaseImCopy, type NeteaseImFakeDeliver } from './netease-im-deliver.js'
+import { batchSend, type FakeStore, recallMessage } from './netease-im-fake-operations.js'
 import {
   dataWithRawId,
   envelopeResponse,
