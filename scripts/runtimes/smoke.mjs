@@ -20,6 +20,12 @@ import {
   fxiaokeWebhookUrl,
   recordingFxiaokeWebhook,
 } from '../sandbox/fxiaoke-webhook-scenario.mjs'
+import {
+  geweCallbackRequest,
+  geweRecordingWebhook,
+  geweWebhookChecks,
+  geweWebhookOrigin,
+} from '../sandbox/gewe-webhook-scenario.mjs'
 import { runSmoke } from '../sandbox/smoke-scenario.mjs'
 import { vendorById } from '../sandbox/vendors.mjs'
 
@@ -109,6 +115,20 @@ const groups = [
       await fxiaokeWebhookChecks(check, {
         testing,
         send: (push) => webhook.fetch(fxiaokePushRequest(fxiaokeWebhookUrl, push)),
+        seen: () => seen,
+      })
+    },
+  },
+  {
+    vendor: 'gewe',
+    name: '@msg/gewe/webhook',
+    async run() {
+      const { createGeweWebhook } = await built('@msg/gewe/webhook')
+      const testing = await import('@msg/gewe/testing')
+      const { webhook, seen } = geweRecordingWebhook(createGeweWebhook)
+      await geweWebhookChecks(check, {
+        testing,
+        send: (request) => webhook.fetch(geweCallbackRequest(geweWebhookOrigin, request)),
         seen: () => seen,
       })
     },

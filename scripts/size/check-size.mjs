@@ -15,6 +15,8 @@ export const budgets = {
   webhookApp: '15 kB',
   fxiaokeWebhookApp: '5 kB',
   botApp: '10.5 kB',
+  // A GeWe webhook bot with a paced reply carries the whole client, so it gets a one-send app's budget.
+  geweWebhookApp: '12 kB',
 }
 const shared = ['@msg/core', 'valibot']
 
@@ -70,6 +72,14 @@ export function sizeChecks() {
       path: app('fxiaoke-webhook'),
       gzip: true,
       limit: budgets.fxiaokeWebhookApp,
+    })
+  }
+  if (landed.some((vendor) => vendor.id === 'gewe')) {
+    checks.push({
+      name: '@msg/gewe/webhook app (all deps)',
+      path: app('gewe-webhook'),
+      gzip: true,
+      limit: budgets.geweWebhookApp,
     })
   }
   return { checks, pending }
