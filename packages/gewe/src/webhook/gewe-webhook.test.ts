@@ -1,6 +1,7 @@
 import { createMemoryDedupeStore } from '@msg/core'
 import { describe, expect, it, vi } from 'vitest'
-import { geweCallbackJson, geweTestCallback, geweTextCallback } from '../testing/index.js'
+import { createGewe } from '../gewe-client.js'
+import { createGeweFake, geweCallbackJson, geweTestCallback, geweTextCallback } from '../testing/index.js'
 import type { GeweCallback } from './gewe-callback.js'
 import type { GeweInboundMessage } from './gewe-inbound-message.js'
 import { createGeweWebhook } from './gewe-webhook.js'
@@ -129,5 +130,28 @@ describe('createGeweWebhook', () => {
     await Promise.all(pending)
     expect(onMessage).toHaveBeenCalledOnce()
     expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('hands a version 2 callback to onEvent only', async () => {
+    const { onEvent, onMessage, post } = setup()
+    await post('{"appid":"wx_a","newMsgId":9223372036854775807,"msgType":1,"content":"hi"}')
+    expect(onEvent.mock.calls[0]?.[0]).toMatchObject({ newMsgId: '9223372036854775807' })
+    expect(onMessage).not.toHaveBeenCalled()
+  })
+
+  it('replies again when the handler runs again on a redelivery (GeWe has no idempotency key)', async () => {
+    const fake = createGeweFake({ token: 't' })
+    const client = createGewe({ token: 't', fetch: fake.fetch, pacing: false })
+    const { onMessage, post } = setup({ client })
+    onMessage.mockImplementation(async (message) => {
+      await message.reply('pong')
+    })
+    onMessage.mockImplementationOnce(async (message) => {
+      await message.reply('pong')
+      throw new Error('failed after replying')
+    })
+    const callback = geweTextCallback('ping')
+    expect([(await post(callback)).status, (await post(callback)).status]).toEqual([500, 200])
+    expect(fake.inbox.map((entry) => entry.content)).toEqual(['pong', 'pong'])
   })
 })
