@@ -1,8 +1,9 @@
 // The Worker the workerd run serves: the built `@msg/feishu/webhook` (and `@msg/fxiaoke/webhook`
 // under `/fxiaoke/`, `@msg/gewe/webhook` under `/gewe/`) created at module scope, as a deployed bot
-// would be, plus `GET /seen`, `GET /fxiaoke/seen` and `GET /gewe/seen`, which list what the handlers recorded so the Node driver can check that a
-// push reached them (or did not), and `GET /bot-checks`, which runs the built `@msg/feishu/bot`
-// checks inside the Worker and lists their outcomes. Bundled by workerd-smoke.mjs.
+// would be, plus `GET /seen`, `GET /fxiaoke/seen` and `GET /gewe/seen`, which list what the
+// handlers recorded so the Node driver can check that a push reached them (or did not), and
+// `GET /bot-checks`, which runs the built `@msg/feishu/bot` checks inside the Worker and lists their
+// outcomes. Bundled by workerd-smoke.mjs.
 import { createFeishuBot } from '@msg/feishu/bot'
 import { createFeishuWebhook } from '@msg/feishu/webhook'
 import { createFxiaokeWebhook } from '@msg/fxiaoke/webhook'
