@@ -21,6 +21,12 @@ import {
   recordingFxiaokeWebhook,
 } from '../sandbox/fxiaoke-webhook-scenario.mjs'
 import {
+  geweCallbackRequest,
+  geweRecordingWebhook,
+  geweWebhookChecks,
+  geweWebhookOrigin,
+} from '../sandbox/gewe-webhook-scenario.mjs'
+import {
   copyRequest,
   neteaseImWebhookChecks,
   neteaseImWebhookUrl,
@@ -129,6 +135,20 @@ const groups = [
       await neteaseImWebhookChecks(check, {
         testing,
         send: (push) => webhook.fetch(copyRequest(neteaseImWebhookUrl, push)),
+        seen: () => seen,
+      })
+    },
+  },
+  {
+    vendor: 'gewe',
+    name: '@msg/gewe/webhook',
+    async run() {
+      const { createGeweWebhook } = await built('@msg/gewe/webhook')
+      const testing = await import('@msg/gewe/testing')
+      const { webhook, seen } = geweRecordingWebhook(createGeweWebhook)
+      await geweWebhookChecks(check, {
+        testing,
+        send: (request) => webhook.fetch(geweCallbackRequest(geweWebhookOrigin, request)),
         seen: () => seen,
       })
     },

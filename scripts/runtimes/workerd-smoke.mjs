@@ -12,10 +12,12 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import * as testing from '@msg/feishu/testing'
 import * as fxiaokeTesting from '@msg/fxiaoke/testing'
+import * as geweTesting from '@msg/gewe/testing'
 import * as neteaseImTesting from '@msg/netease-im/testing'
 import { build } from 'esbuild'
 import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
 import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
+import { geweCallbackRequest, geweWebhookChecks } from '../sandbox/gewe-webhook-scenario.mjs'
 import { copyRequest, neteaseImWebhookChecks } from '../sandbox/netease-im-webhook-scenario.mjs'
 
 const workerd = process.argv[2]
@@ -99,6 +101,12 @@ try {
     prefix: 'fxiaoke webhook in workerd',
     send: (push) => fetch(fxiaokePushRequest(`${base}/fxiaoke/callback`, push)),
     seen: async () => (await fetch(`${base}/fxiaoke/seen`)).json(),
+  })
+  await geweWebhookChecks(check, {
+    testing: geweTesting,
+    prefix: 'gewe webhook in workerd',
+    send: (request) => fetch(geweCallbackRequest(base, request)),
+    seen: async () => (await fetch(`${base}/gewe/seen`)).json(),
   })
   // The custom bot inside the Worker: it reports each check's outcome.
   for (const result of await (await fetch(`${base}/bot-checks`)).json()) {

@@ -17,6 +17,8 @@ export const budgets = {
   botApp: '10.5 kB',
   neteaseImWebhookApp: '7 kB',
   feishuUploadApp: '14 kB',
+  // A GeWe webhook bot with a paced reply carries the whole client (rich sends included): about 2 kB over it.
+  geweWebhookApp: '13 kB',
 }
 const shared = ['@msg/core', 'valibot']
 // Modules a vendor client loads with `import()` on first use (rich sends, uploads): an app that never
@@ -103,6 +105,14 @@ export function sizeChecks() {
       path: app('netease-im-webhook-bot'),
       gzip: true,
       limit: budgets.webhookApp,
+    })
+  }
+  if (landed.some((vendor) => vendor.id === 'gewe')) {
+    checks.push({
+      name: '@msg/gewe/webhook app (all deps)',
+      path: app('gewe-webhook'),
+      gzip: true,
+      limit: budgets.geweWebhookApp,
     })
   }
   return { checks, pending }

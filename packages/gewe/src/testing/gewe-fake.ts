@@ -7,6 +7,7 @@ import {
 } from '@msg/core/testing'
 import type { HttpHandler } from 'msw'
 import { defaultBaseURL } from '../gewe-settings.js'
+import { deliverGeweCallback, type GeweFakeDeliver } from './gewe-deliver.js'
 import {
   fakeMessageOperations,
   fakeRevokeFields,
@@ -75,6 +76,8 @@ export interface GeweInboxEntry {
 export interface GeweFake extends VendorFake<GeweInboxEntry, GeweFault> {
   /** msw handlers answering every request below `baseURL` (default: GeWe's SaaS base). */
   mswHandlers(baseURL?: string): HttpHandler[]
+  /** Calls a webhook back like GeWe: `deliverGeweCallback(url, callback, options)`. */
+  deliver: GeweFakeDeliver
 }
 
 const required = {
@@ -101,13 +104,14 @@ export function createGeweFake(options: GeweFakeOptions = {}): GeweFake {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000))
   // The `msgId` of rich sends: a safe integer like GeWe's, from the start again after `reset()`.
   let msgIdCounter = 769523509
-  const fake: GeweFake = createVendorFake<GeweInboxEntry, GeweFault>({
+  const vendorFake = createVendorFake<GeweInboxEntry, GeweFault>({
     defaultBaseURL,
     answer: answerWithFault,
     reset: () => {
       msgIdCounter = 769523509
     },
   })
+  const fake: GeweFake = Object.assign(vendorFake, { deliver: deliverGeweCallback })
 
   async function answer(request: Request, path: string, body: unknown): Promise<Response> {
     const given = request.headers.get('x-gewe-token') ?? ''

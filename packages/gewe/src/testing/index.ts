@@ -1,4 +1,11 @@
 export {
+  deliverGeweCallback,
+  type GeweDeliverOptions,
+  type GeweDelivery,
+  type GeweFakeDeliver,
+  geweCallbackJson,
+} from './gewe-deliver.js'
+export {
   createGeweFake,
   type GeweFake,
   type GeweFakeOptions,
@@ -10,4 +17,10 @@ export {
   type FieldKind,
   fakeMessageOperations,
 } from './gewe-fake-messages.js'
+export {
+  type GeweTextCallbackOptions,
+  geweMaxNewMsgId,
+  geweTestCallback,
+  geweTextCallback,
+} from './gewe-sample-callbacks.js'
 export { geweSandbox } from './gewe-sandbox.js'
