@@ -31,7 +31,10 @@ export interface Lanes {
     timing: LaneTiming,
     signal: AbortSignal,
   ): Promise<LaneTurn>
-  /** Ends the turn; `afterSend` false (nothing went out) frees serial lanes without a gap. */
+  /**
+   * Ends the turn. `afterSend` false (nothing went out) frees serial lanes without a gap and removes
+   * the owner's rate-lane grants, so the unused slot is free for the next send.
+   */
   release(lanes: readonly LaneLimit[], owner: string, afterSend: boolean): Promise<void>
   block(lanes: readonly LaneLimit[], ms: number): Promise<void>
 }
@@ -82,12 +85,15 @@ export function createLanes(redis: Redis, keys: OutboxKeys): Lanes {
       }
     },
     async release(lanes, owner, afterSend) {
-      const serial = lanes.filter((lane): lane is LaneLimit & { kind: 'serial' } => lane.kind === 'serial')
-      if (serial.length === 0) return
-      const gap = (lane: LaneLimit & { kind: 'serial' }) =>
-        afterSend ? lane.gapMs + Math.floor(Math.random() * ((lane.jitterMs ?? 0) + 1)) : 0
-      const gaps = serial.flatMap((lane) => [lane.name, gap(lane)])
-      await scripts.release.run(redis, [], [keys.base, owner, serial.length, ...gaps])
+      // After a send only serial lanes change (rate grants stay: the request went out at its turn).
+      const changed = lanes.flatMap((lane, index) => (afterSend && lane.kind === 'rate' ? [] : [{ lane, index }]))
+      if (changed.length === 0) return
+      const gap = (lane: LaneLimit) =>
+        lane.kind === 'serial' && afterSend
+          ? lane.gapMs + Math.floor(Math.random() * ((lane.jitterMs ?? 0) + 1))
+          : 0
+      const args = changed.flatMap(({ lane, index }) => [lane.name, lane.kind, index, gap(lane)])
+      await scripts.release.run(redis, [], [keys.base, owner, afterSend ? 1 : 0, changed.length, ...args])
     },
     async block(lanes, ms) {
       if (lanes.length === 0 || ms <= 0) return

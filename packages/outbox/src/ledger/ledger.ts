@@ -1,12 +1,20 @@
 import type { Redis } from 'ioredis'
 import type { OutboxKeys } from '../outbox-keys.js'
 import { redisScript } from '../redis-script.js'
-import { claimScript, createScript, finishScript, resolveScript, settleScript } from './ledger-scripts.js'
+import {
+  claimScript,
+  createScript,
+  finishScript,
+  resolveScript,
+  settleScript,
+  unclaimScript,
+} from './ledger-scripts.js'
 import type { LedgerState } from './ledger-states.js'
 
 const scripts = {
   create: redisScript(createScript),
   claim: redisScript(claimScript),
+  unclaim: redisScript(unclaimScript),
   finish: redisScript(finishScript),
   settle: redisScript(settleScript),
   resolve: redisScript(resolveScript),
@@ -36,6 +44,8 @@ export interface Ledger {
   state(id: string): Promise<LedgerState | undefined>
   /** `notAfter` (Redis clock, ms): refuse with `late` past this time, the end of the lane turn. */
   claim(id: string, owner: string, dedupWindowMs: number, by: string, notAfter?: number): Promise<ClaimResult>
+  /** Undoes `owner`'s claim when nothing was sent (it came too late to send): true if undone. */
+  unclaim(id: string, owner: string, by: string, note: string): Promise<boolean>
   finish(id: string, owner: string, end: AttemptEnd, by: string): Promise<boolean>
   settle(id: string, by: string, note: string): Promise<string>
   resolve(
@@ -90,6 +100,10 @@ export function createLedger(redis: Redis, keys: OutboxKeys): Ledger {
         return { outcome, key: reply[1] ?? '', attempts: Number(reply[2]), now: Number(reply[3]) }
       if (outcome === 'parked') return { outcome, reason: reply[1] ?? '' }
       return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
+    },
+    async unclaim(id, owner, by, note) {
+      const undone = await scripts.unclaim.run(redis, [keys.ledger(id)], [base, id, owner, by, note])
+      return undone === 1
     },
     async finish(id, owner, end, by) {
       const { note, fields } = endFields(end)

@@ -60,7 +60,16 @@ export async function processJob(
       throw new DelayedError()
     }
     const notAfter = lateAfterMs === undefined ? 0 : turn.at + lateAfterMs
+    const claimSentAt = Date.now()
     claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, notAfter)
+    // The claim was in time at Redis, but this process may have stalled since (a busy event loop,
+    // a descheduled process): the time elapsed here since the claim left, beyond what the turn had
+    // left at Redis, would delay the request past the guard band. Undo the claim, nothing was sent.
+    // (Measured on this process's clock against a Redis-clock budget: no clock skew enters.)
+    if (claim.outcome === 'claimed' && Date.now() - claimSentAt > notAfter - claim.now && notAfter > 0) {
+      await context.ledger.unclaim(id, owner, context.workerId, 'late turn given up')
+      claim = { outcome: 'late' }
+    }
     if (claim.outcome === 'late') {
       await context.lanes.release(sender.lanes, owner, false)
       emit({ type: 'late', at: turn.at })
