@@ -78,7 +78,8 @@ return { 1, t, now }
  * acquire call), gapMs (serial: gap plus the jitter already drawn, 0 when nothing was sent).
  * Ends the owner's turn: a serial lane's next send may start `gapMs` from now. When nothing went out
  * (a late turn given up, a message already settled, a closing worker) the owner's rate-lane grants
- * are removed too, so an unused turn does not keep its slot from the sends behind it.
+ * and claim-log entries are removed too, so an unused turn does not keep its slot from the sends
+ * behind it.
  */
 export const releaseScript = `${clock}
 local base, owner, afterSend, n = ARGV[1], ARGV[2], ARGV[3] == '1', tonumber(ARGV[4])
@@ -86,7 +87,10 @@ local now = nowMs()
 for i = 0, n - 1 do
   local key = base .. ':lane:' .. ARGV[5 + i * 4]
   if ARGV[6 + i * 4] == 'rate' then
-    if not afterSend then redis.call('ZREM', key, owner .. ':' .. ARGV[7 + i * 4]) end
+    if not afterSend then
+      redis.call('ZREM', key, owner .. ':' .. ARGV[7 + i * 4])
+      redis.call('ZREM', key .. ':sent', owner .. ':' .. ARGV[7 + i * 4])
+    end
   elseif redis.call('HGET', key, 'owner') == owner then
     redis.call('HDEL', key, 'owner')
     redis.call('HSET', key, 'until', now, 'next', now + tonumber(ARGV[8 + i * 4]))

@@ -86,7 +86,9 @@ export function createLanes(redis: Redis, keys: OutboxKeys): Lanes {
     },
     async release(lanes, owner, afterSend) {
       // After a send only serial lanes change (rate grants stay: the request went out at its turn).
-      const changed = lanes.flatMap((lane, index) => (afterSend && lane.kind === 'rate' ? [] : [{ lane, index }]))
+      const changed = lanes.flatMap((lane, index) =>
+        afterSend && lane.kind === 'rate' ? [] : [{ lane, index }],
+      )
       if (changed.length === 0) return
       const gap = (lane: LaneLimit) =>
         lane.kind === 'serial' && afterSend

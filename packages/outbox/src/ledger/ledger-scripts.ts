@@ -20,6 +20,24 @@ local function audit(base, id, now, from, to, by, note)
   redis.call('RPUSH', key, cjson.encode({ at = now, from = from or '', to = to, by = by, note = note }))
   redis.call('LTRIM', key, -100, -1)
 end
+-- A claim is the moment a send is decided, so each rate lane of the send logs it ('<lane>:sent',
+-- score = claim time): no window of windowMs (perMs + guardMs) may hold more than limit claims,
+-- however late a worker came for its turn. ARGV[7] = n, then per lane: name, limit, windowMs, index.
+local function lanesFull(base, now)
+  for i = 0, tonumber(ARGV[7] or '0') - 1 do
+    local key = base .. ':lane:' .. ARGV[8 + i * 4] .. ':sent'
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - tonumber(ARGV[10 + i * 4]))
+    if redis.call('ZCARD', key) >= tonumber(ARGV[9 + i * 4]) then return true end
+  end
+  return false
+end
+local function logClaim(base, owner, now)
+  for i = 0, tonumber(ARGV[7] or '0') - 1 do
+    local key = base .. ':lane:' .. ARGV[8 + i * 4] .. ':sent'
+    redis.call('ZADD', key, now, owner .. ':' .. ARGV[11 + i * 4])
+    redis.call('PEXPIRE', key, tonumber(ARGV[10 + i * 4]) + 1000)
+  end
+end
 -- Undoes the current claim (nothing was sent): back to the state, owner and flags it came from.
 local function unclaim(base, id, now, by, note)
   local from = redis.call('HGET', KEYS[1], 'claimFrom') or 'queued'
@@ -55,10 +73,11 @@ return { 1, 'queued', ARGV[4] }
 `
 
 /**
- * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none).
- * Returns { outcome, key, attempts, now } where outcome is claimed | sent | dead | unknown | parked |
- * missing | late (it is past `notAfter`, the end of the lane turn: nothing changed, or this owner's
- * own claim, re-sent after a lost reply, was undone).
+ * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none),
+ * then the send's rate lanes (see lanesFull). Returns { outcome, key, attempts, now } where outcome
+ * is claimed | sent | dead | unknown | parked | missing | late (past notAfter, or a rate lane already
+ * holds limit claims in its window: nothing changed; or this owner's own claim, re-sent after a
+ * lost reply, was undone past notAfter).
  * An earlier run that may have reached the vendor (state `sending`, or an attempt that ended unknown)
  * is resent only inside the vendor's de-duplication window measured from the first attempt; otherwise
  * the message is parked as `unknown`.
@@ -92,6 +111,8 @@ if risky then
     return { 'parked', reason }
   end
 end
+if lanesFull(base, now) then return { 'late' } end
+logClaim(base, owner, now)
 local first = redis.call('HSETNX', KEYS[1], 'firstAttemptAt', now)
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 redis.call('HSET', KEYS[1], 'claimFrom', state, 'claimOwner', redis.call('HGET', KEYS[1], 'owner') or '',

@@ -26,6 +26,14 @@ export type ClaimResult =
   | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
   | { outcome: 'parked'; reason: string }
 
+/** A rate lane as the claim checks it: its index among the send's lanes names the owner's entry. */
+export interface ClaimLane {
+  name: string
+  limit: number
+  windowMs: number
+  index: number
+}
+
 /** How an attempt ended, as the worker reports it. */
 export type AttemptEnd =
   | { to: 'sent'; messageId?: string | undefined }
@@ -42,8 +50,18 @@ export interface Ledger {
     by: string,
   ): Promise<{ created: boolean; state: LedgerState; key: string }>
   state(id: string): Promise<LedgerState | undefined>
-  /** `notAfter` (Redis clock, ms): refuse with `late` past this time, the end of the lane turn. */
-  claim(id: string, owner: string, dedupWindowMs: number, by: string, notAfter?: number): Promise<ClaimResult>
+  /**
+   * `notAfter` (Redis clock, ms): refuse with `late` past this time. `rateLanes`: refuse with `late`
+   * if one of them already holds `limit` claims within `windowMs`; else the claim is logged on each.
+   */
+  claim(
+    id: string,
+    owner: string,
+    dedupWindowMs: number,
+    by: string,
+    notAfter?: number,
+    rateLanes?: readonly ClaimLane[],
+  ): Promise<ClaimResult>
   /** Undoes `owner`'s claim when nothing was sent (it came too late to send): true if undone. */
   unclaim(id: string, owner: string, by: string, note: string): Promise<boolean>
   finish(id: string, owner: string, end: AttemptEnd, by: string): Promise<boolean>
@@ -88,12 +106,13 @@ export function createLedger(redis: Redis, keys: OutboxKeys): Ledger {
     async state(id) {
       return ((await redis.hget(keys.ledger(id), 'state')) ?? undefined) as LedgerState | undefined
     },
-    async claim(id, owner, dedupWindowMs, by, notAfter = 0) {
+    async claim(id, owner, dedupWindowMs, by, notAfter = 0, rateLanes = []) {
       const window = Number.isFinite(dedupWindowMs) ? Math.max(0, Math.floor(dedupWindowMs)) : -1
+      const lanes = rateLanes.flatMap((lane) => [lane.name, lane.limit, lane.windowMs, lane.index])
       const reply = (await scripts.claim.run(
         redis,
         [keys.ledger(id)],
-        [base, id, owner, window, by, notAfter],
+        [base, id, owner, window, by, notAfter, rateLanes.length, ...lanes],
       )) as string[]
       const [outcome] = reply
       if (outcome === 'claimed')

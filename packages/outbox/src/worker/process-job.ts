@@ -34,10 +34,25 @@ export async function processJob(
     }
     throw new Error(reason)
   }
-  // A turn that starts late (a busy event loop woke the job after its slot) is given up: sending
-  // then could bunch requests at the vendor beyond the lane's guard band.
-  const guards = sender.lanes.flatMap((lane) => (lane.kind === 'rate' ? [lane.guardMs ?? 100] : []))
-  const lateAfterMs = guards.length === 0 ? undefined : Math.floor(Math.min(...guards) / 3)
+  // Rate lanes log every claim (at most `limit` per perMs + guardMs, however late a turn is taken),
+  // so the guard band only has to absorb the delay from the claim to the vendor. A worker that
+  // stalls longer than half the band between sending its claim and calling the vendor gives the
+  // turn up (nothing sent): that also covers a claim re-sent by the client after a lost reply.
+  const rateLanes = sender.lanes.flatMap((lane, index) =>
+    lane.kind === 'rate'
+      ? [
+          {
+            name: lane.name,
+            limit: lane.limit,
+            windowMs: (lane.perMs ?? 1000) + (lane.guardMs ?? 100),
+            index,
+            guardMs: lane.guardMs ?? 100,
+          },
+        ]
+      : [],
+  )
+  const sendWithinMs =
+    rateLanes.length === 0 ? undefined : Math.floor(Math.min(...rateLanes.map((lane) => lane.guardMs)) / 2)
   let owner = ''
   let claim: ClaimResult = { outcome: 'late' }
   for (let turns = 0; claim.outcome === 'late'; turns++) {
@@ -59,14 +74,13 @@ export async function processJob(
       await job.moveToDelayed(Date.now(), token)
       throw new DelayedError()
     }
-    const notAfter = lateAfterMs === undefined ? 0 : turn.at + lateAfterMs
     const claimSentAt = Date.now()
-    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, notAfter)
-    // The claim was in time at Redis, but this process may have stalled since (a busy event loop,
-    // a descheduled process): the time elapsed here since the claim left, beyond what the turn had
-    // left at Redis, would delay the request past the guard band. Undo the claim, nothing was sent.
-    // (Measured on this process's clock against a Redis-clock budget: no clock skew enters.)
-    if (claim.outcome === 'claimed' && Date.now() - claimSentAt > notAfter - claim.now && notAfter > 0) {
+    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, 0, rateLanes)
+    if (
+      claim.outcome === 'claimed' &&
+      sendWithinMs !== undefined &&
+      Date.now() - claimSentAt > sendWithinMs
+    ) {
       await context.ledger.unclaim(id, owner, context.workerId, 'late turn given up')
       claim = { outcome: 'late' }
     }
