@@ -1,3 +1,4 @@
+import type { OutboxEvent } from '../src/index.js'
 import type { Arrival, FakeVendor } from './vendor-fakes.js'
 
 /** The most arrivals inside any sliding window of `windowMs` (half-open: [t, t + windowMs)). */
@@ -59,7 +60,7 @@ export function saturation(
       return arrival.at - (claims.at(-1)?.at ?? 0)
     })
     .sort((a, b) => a - b)
-  const ceiling = (limit * 1000) / Math.ceil((1000 + guardMs) / limit)
+  const ceiling = 1000 / Math.ceil((1000 + guardMs) / limit)
   return {
     messages: arrivals.length,
     guardMs,
@@ -75,5 +76,22 @@ export function saturation(
       p99: lags[Math.floor(lags.length * 0.99)],
       max: lags.at(-1),
     },
+  }
+}
+
+/** Turns given up before any request: because a rate lane was full, or because the worker stalled (p50, max ms). */
+export function lateTurns(events: readonly OutboxEvent[]) {
+  const late = events.filter((event) => event.type === 'late')
+  const stalls = late
+    .flatMap((event) => {
+      const ms = /^(\d+) ms from claim/.exec(event.reason ?? '')?.[1]
+      return ms === undefined ? [] : [Number(ms)]
+    })
+    .sort((a, b) => a - b)
+  return {
+    total: late.length,
+    laneFull: late.length - stalls.length,
+    stalled: stalls.length,
+    stalledMs: { p50: stalls[Math.floor(stalls.length / 2)], max: stalls.at(-1) },
   }
 }

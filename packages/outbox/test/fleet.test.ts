@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakesSnapshot } from './fakes-process.js'
 import { renderFigures } from './fleet-figures.js'
 import { type Fleet, killWhileHeld, killWhileWaitingForTurn, startFleet } from './fleet-harness.js'
-import { byLane, duplicates, maxInSlidingWindow, minGap, saturation } from './fleet-measures.js'
+import { byLane, duplicates, lateTurns, maxInSlidingWindow, minGap, saturation } from './fleet-measures.js'
 import {
   inSendWindowOfKilled as inWindowOf,
   planFaults as plan5PercentFaults,
@@ -273,9 +273,7 @@ describe('a fleet of four worker processes', () => {
         fxiaoke: restart('fxiaoke'),
         'netease-im': restart('netease-im'),
       },
-      lateTurnsGivenUp: everyWorker
-        .flatMap((worker) => worker.events)
-        .filter((event) => event.type === 'late').length,
+      lateTurnsGivenUp: lateTurns(everyWorker.flatMap((worker) => worker.events)),
       limits,
     })
     for (const [appId, gap] of geweGaps)

@@ -76,17 +76,16 @@ export async function processJob(
     }
     const claimSentAt = Date.now()
     claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, 0, rateLanes)
-    if (
-      claim.outcome === 'claimed' &&
-      sendWithinMs !== undefined &&
-      Date.now() - claimSentAt > sendWithinMs
-    ) {
+    const stalledMs = Date.now() - claimSentAt
+    let reason = 'a rate lane is full'
+    if (claim.outcome === 'claimed' && sendWithinMs !== undefined && stalledMs > sendWithinMs) {
       await context.ledger.unclaim(id, owner, context.workerId, 'late turn given up')
       claim = { outcome: 'late' }
+      reason = `${stalledMs} ms from claim to send`
     }
     if (claim.outcome === 'late') {
       await context.lanes.release(sender.lanes, owner, false)
-      emit({ type: 'late', at: turn.at })
+      emit({ type: 'late', at: turn.at, reason })
     }
   }
   if (claim.outcome !== 'claimed') {
