@@ -16,7 +16,7 @@ const value = (report: Record<string, unknown>, path: string): string => {
 export function renderFigures(report: Report, versions: Record<string, string>): string {
   const at = (path: string) => value(report, path)
   const limits = 'limits 45 / 5 / 40 / 60'
-  return `## Outbox fleet (\`pnpm test:outbox\`)
+  return `## 8. Outbox fleet (\`pnpm test:outbox\`)
 
 Written by \`packages/outbox/test/fleet.test.ts\` (copy \`packages/outbox/.cache/outbox-figures.md\` to
 \`docs/outbox-figures.md\`; \`pnpm bench\` includes that file). One run of ${at('seconds')} s for the main test.

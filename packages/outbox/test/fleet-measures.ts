@@ -88,10 +88,11 @@ export function lateTurns(events: readonly OutboxEvent[]) {
       return ms === undefined ? [] : [Number(ms)]
     })
     .sort((a, b) => a - b)
+  const stalled = late.filter((event) => /ms from claim|^stalled/.test(event.reason ?? '')).length
   return {
     total: late.length,
-    laneFull: late.length - stalls.length,
-    stalled: stalls.length,
+    laneFull: late.length - stalled,
+    stalled,
     stalledMs: { p50: stalls[Math.floor(stalls.length / 2)], max: stalls.at(-1) },
   }
 }

@@ -99,6 +99,30 @@ end
 return now
 `
 
+/**
+ * ARGV: base, owner, n, then per rate lane: name, limit, windowMs, index. Moves the owner's claim-log
+ * entries (\`<lane>:sent\`, written by the ledger's claim) to now, if every lane still has room for one
+ * more claim in its window without them; else removes them. Returns { 1 | 0, now }.
+ */
+export const relogScript = `${clock}
+local base, owner, n = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local now = nowMs()
+local room = true
+for i = 0, n - 1 do
+  local key = base .. ':lane:' .. ARGV[4 + i * 4] .. ':sent'
+  redis.call('ZREM', key, owner .. ':' .. ARGV[7 + i * 4])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - tonumber(ARGV[6 + i * 4]))
+  if redis.call('ZCARD', key) >= tonumber(ARGV[5 + i * 4]) then room = false end
+end
+if not room then return { 0, now } end
+for i = 0, n - 1 do
+  local key = base .. ':lane:' .. ARGV[4 + i * 4] .. ':sent'
+  redis.call('ZADD', key, now, owner .. ':' .. ARGV[7 + i * 4])
+  redis.call('PEXPIRE', key, tonumber(ARGV[6 + i * 4]) + 1000)
+end
+return { 1, now }
+`
+
 /** ARGV: base, ms, names… Holds every named lane back for `ms` (a vendor said "too fast"). */
 export const blockScript = `${clock}
 local base, ms = ARGV[1], tonumber(ARGV[2])

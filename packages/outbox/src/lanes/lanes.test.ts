@@ -87,6 +87,20 @@ describe('rate lanes', () => {
     expect(next.granted && next.at).toBe(unused.at)
   })
 
+  it('moves a stalled claim to now only while its lanes have room for it', async () => {
+    const lanes = createLanes(redis, keys)
+    const lane: LaneLimit = { kind: 'rate', name: 'relog', limit: 2, perMs: 10_000, guardMs: 0 }
+    const log = `${keys.lane('relog')}:sent`
+    await redis.zadd(log, 1, 'stalled:0', Date.now() - 5_000, 'other:0')
+    // Room for one more beside 'other': the stalled claim moves to now.
+    expect(await lanes.relog([lane], 'stalled')).toBe(true)
+    expect(Number(await redis.zscore(log, 'stalled:0'))).toBeGreaterThan(Date.now() - 5_000)
+    // Full (two others in the window): the stalled claim is removed instead.
+    await redis.zadd(log, Date.now(), 'third:0')
+    expect(await lanes.relog([lane], 'stalled')).toBe(false)
+    expect((await redis.zrange(log, 0, -1)).sort()).toEqual(['other:0', 'third:0'])
+  })
+
   it('holds a lane back after a rate-limit answer', async () => {
     const lanes = createLanes(redis, keys)
     const lane: LaneLimit = { kind: 'rate', name: 'r3', limit: 100, guardMs: 0 }
