@@ -24,9 +24,12 @@ const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 1200)
 // Sized for this shared 2-core machine: the delay from a lane turn to the fake's clock varies by up
 // to ~250 ms when other jobs load it (measured: claimToArrivalMs in the report).
 const guardMs = 300
-// The saturated-lane measurement's own lane (`feishu:burst`): a narrow guard, so turns come close to
-// the limit; its spacing ceil(1050 / 45) = 24 ms keeps 45 per second for delays varying up to 80 ms.
-const burstGuardMs = 50
+// The saturated-lane measurement's own lane (\`feishu:burst\`, 45 chats so chat lanes never bind). Its
+// guard must cover how much the delay from claim to fake varies: on this shared machine under load up to
+// ~330 ms (claimToArrivalMs in the report), so the default is the fleet's 300 ms, which caps the lane at
+// 1000 / ceil(1300 / 45) = 34.5/s (77 % of 45). On a quiet machine, OUTBOX_SATURATED_GUARD_MS=50 and
+// OUTBOX_SATURATED_MIN=0.9 show >= 90 % (the ceiling at 50 ms is 41.7/s, 93 %).
+const burstGuardMs = Number(process.env.OUTBOX_SATURATED_GUARD_MS ?? guardMs)
 const limits = { feishuApp: 45, feishuChat: 5, fxiaoke: 40, 'netease-im': 60 }
 const final = ['sent', 'unknown', 'dead']
 const report: Record<string, unknown> = { messages: total }
