@@ -36,7 +36,7 @@ Written by \`packages/outbox/test/fleet.test.ts\` (copy \`packages/outbox/.cache
 | workers SIGKILLed / redis-server SIGKILLed and restarted on its AOF | ${at('workersKilled')} / once, after ${at('sentBeforeRedisCrash')} sends |
 | **lost** / **duplicates at the fakes** | **${at('lost')}** / **${at('duplicatesAtFakes')}** |
 | sent / parked \`unknown\` / dead | ${at('sent')} / ${at('unknown')} / ${at('dead')} |
-| requests at the fakes / lane turns granted / late turns given up (rate lane full / worker stalled) | ${at('vendorRequests')} / ${at('laneTurnsGranted')} / ${at('lateTurnsGivenUp.total')} (${at('lateTurnsGivenUp.laneFull')} / ${at('lateTurnsGivenUp.stalled')}) |
+| requests at the fakes / lane turns used / late turns given up (rate lane full / worker stalled) | ${at('vendorRequests')} / ${at('laneTurnsGranted')} / ${at('lateTurnsGivenUp.total')} (${at('lateTurnsGivenUp.laneFull')} / ${at('lateTurnsGivenUp.stalled')}) |
 | busiest sliding second at the fakes, whole run: Feishu app / chat / Fxiaoke / NetEase (${limits}; asserted) | ${at('maxPerAppInAnySecondAtFakes.feishu')} / ${at('maxFeishuPerChatInAnySecondAtFakes')} / ${at('maxPerAppInAnySecondAtFakes.fxiaoke')} / ${at('maxPerAppInAnySecondAtFakes.netease-im')} |
 | the same in the 5 s from the Redis crash on: Feishu app / Fxiaoke / NetEase | ${at('maxPerAppInAnySecondAtFakesAroundRedisRestart.feishu')} / ${at('maxPerAppInAnySecondAtFakesAroundRedisRestart.fxiaoke')} / ${at('maxPerAppInAnySecondAtFakesAroundRedisRestart.netease-im')} |
 | least gap between two GeWe sends to one account at the fake (configured 100 + 0–50 jitter; 1 900 ms lane) | ${at('minGeweGapMs')} ms; ${at('minSlowGeweGapMs')} ms |

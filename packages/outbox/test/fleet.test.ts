@@ -24,7 +24,7 @@ const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 1200)
 // Sized for this shared 2-core machine: the delay from a lane turn to the fake's clock varies by up
 // to ~250 ms when other jobs load it (measured: claimToArrivalMs in the report).
 const guardMs = 300
-// The saturated-lane measurement's own lane (\`feishu:burst\`, 45 chats so chat lanes never bind). Its
+// The saturated-lane measurement's own lane (`feishu:burst`, 45 chats so chat lanes never bind). Its
 // guard must cover how much the delay from claim to fake varies: on this shared machine under load up to
 // ~330 ms (claimToArrivalMs in the report), so the default is the fleet's 300 ms, which caps the lane at
 // 1000 / ceil(1300 / 45) = 34.5/s (77 % of 45). On a quiet machine, OUTBOX_SATURATED_GUARD_MS=50 and
@@ -206,7 +206,7 @@ describe('a fleet of four worker processes', () => {
       lost: lost.length,
       vendorRequests: snap.arrivals.length,
       duplicatesAtFakes: 0,
-      seconds: (Date.now() - started) / 1000,
+      seconds: Math.round((Date.now() - started) / 1000),
     })
   }, 150_000)
 

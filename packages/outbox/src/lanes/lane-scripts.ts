@@ -101,7 +101,7 @@ return now
 
 /**
  * ARGV: base, owner, n, then per rate lane: name, limit, windowMs, index. Moves the owner's claim-log
- * entries (\`<lane>:sent\`, written by the ledger's claim) to now, if every lane still has room for one
+ * entries (`<lane>:sent`, written by the ledger's claim) to now, if every lane still has room for one
  * more claim in its window without them; else removes them. Returns { 1 | 0, now }.
  */
 export const relogScript = `${clock}
