@@ -247,6 +247,10 @@ describe('a fleet of four worker processes', () => {
   // kills, crash resends, retries after faults and the Redis restart included.
   it('keeps every limit at the fakes: no sliding second above a lane limit, GeWe gaps kept', async () => {
     const snap: FakesSnapshot = await fakes.snapshot()
+    writeFileSync(
+      new URL('../.cache/outbox-arrivals.json', import.meta.url),
+      JSON.stringify({ redisCrashAt, arrivals: snap.arrivals }),
+    )
     const geweGaps = [...byLane(snap.arrivals, 'gewe')].map(
       ([appId, times]) => [appId, minGap(times)] as const,
     )

@@ -16,6 +16,26 @@ export async function processJob(
   job: Job<OutboxJobData>,
   token: string | undefined,
 ): Promise<OutboxJobResult> {
+  // A process's first send through a lane goes alone: see WorkerContext.warming.
+  const lane = context.senders[job.data.sender]?.lanes[0]?.name ?? job.data.sender
+  for (let first = context.warming.get(lane); first; first = context.warming.get(lane)) await first
+  if (context.warm.has(lane)) return runJob(context, job, token)
+  let done = () => {}
+  context.warming.set(lane, new Promise<void>((resolve) => (done = resolve)))
+  try {
+    return await runJob(context, job, token)
+  } finally {
+    context.warm.add(lane)
+    context.warming.delete(lane)
+    done()
+  }
+}
+
+async function runJob(
+  context: WorkerContext,
+  job: Job<OutboxJobData>,
+  token: string | undefined,
+): Promise<OutboxJobResult> {
   const { id } = job.data
   const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
     context.emit({ id, sender: job.data.sender, ...event })
