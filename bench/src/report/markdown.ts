@@ -1,5 +1,6 @@
 import { benchSettings } from '../bench-settings.js'
 import { describeMachine } from './machine.js'
+import { outboxSection } from './outbox-section.js'
 import type { BenchResults } from './results.js'
 import {
   bundleSection,
@@ -53,6 +54,6 @@ BENCH_SCALE=0.2 pnpm --filter @msg/bench start   # quicker smoke run with every 
 - Counts are scaled to keep the whole run under 5 minutes on 2 cores (scale ${benchSettings.scale}): warm-up ${benchSettings.warmup}, ${benchSettings.repetitions} repetitions, ${benchSettings.latencySends} sequential sends per latency block, ${benchSettings.throughputSends} sends per throughput block at concurrency ${benchSettings.concurrency}, ${benchSettings.memoryTotal} sends for memory, ${benchSettings.coldStarts} cold starts per app.
 - **The fake is part of every round trip.** \`serve()\` turns each Node request into a WHATWG \`Request\` and back, and the fake validates and records it, so a round trip costs a few hundred µs that are the same for raw and ours. That dilutes the latency and throughput *ratios* toward 1. The "client CPU µs/send" column and the profile (section 6) are measured in the client process alone and show our overhead undiluted.
 
-${renderTables(results)}
+${[renderTables(results), outboxSection()].filter((section) => section !== '').join('\n\n')}
 `
 }

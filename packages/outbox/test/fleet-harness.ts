@@ -25,7 +25,7 @@ export interface Fleet {
 }
 
 /** Starts Redis, the fakes and four workers with the fleet test's lanes. */
-export async function startFleet(queueName: string, guardMs: number): Promise<Fleet> {
+export async function startFleet(queueName: string, guardMs: number, burstGuardMs: number): Promise<Fleet> {
   const server = await startRedisServer()
   const fakes = await startFakesProcess()
   const script = await bundleWorker()
@@ -43,6 +43,8 @@ export async function startFleet(queueName: string, guardMs: number): Promise<Fl
     guardMs,
     fxiaokeLimit: 40,
     neteaseLimit: 60,
+    burstChats: 45,
+    burstGuardMs,
   }
   let spawned = 0
   const fleet: Fleet = {

@@ -1,3 +1,4 @@
+import type { OutboxEvent } from '../src/index.js'
 import type { Arrival, FakeVendor } from './vendor-fakes.js'
 
 /** The most arrivals inside any sliding window of `windowMs` (half-open: [t, t + windowMs)). */
@@ -37,4 +38,61 @@ export function duplicates(texts: readonly string[]): string[] {
   const seen = new Map<string, number>()
   for (const text of texts) seen.set(text, (seen.get(text) ?? 0) + 1)
   return [...seen].filter(([, count]) => count > 1).map(([text]) => text)
+}
+
+/**
+ * The saturated-lane figures: messages per second from the first arrival at the fake to the last
+ * (every message was enqueued before the first turn, so the lane had a backlog throughout), the
+ * busiest sliding second overall and per chat, and the lag from the ledger's claim (Redis clock,
+ * right after the lane turn) to the fake's arrival.
+ */
+export function saturation(
+  arrivals: readonly Arrival[],
+  ledger: ReadonlyMap<string, { audit: { to: string; at: number }[] }>,
+  limit: number,
+  guardMs: number,
+) {
+  const times = arrivals.map((arrival) => arrival.at)
+  const perSecond = (times.length - 1) / ((Math.max(...times) - Math.min(...times)) / 1000)
+  const lags = arrivals
+    .map((arrival) => {
+      const claims = ledger.get(arrival.text)?.audit.filter((step) => step.to === 'sending') ?? []
+      return arrival.at - (claims.at(-1)?.at ?? 0)
+    })
+    .sort((a, b) => a - b)
+  const ceiling = 1000 / Math.ceil((1000 + guardMs) / limit)
+  return {
+    messages: arrivals.length,
+    guardMs,
+    perSecond: Number(perSecond.toFixed(1)),
+    ofConfiguredLimit: Number((perSecond / limit).toFixed(3)),
+    ofCeilingWithGuard: Number((perSecond / ceiling).toFixed(3)),
+    maxInAnySecondAtFake: maxInSlidingWindow(times),
+    maxPerChatInAnySecondAtFake: Math.max(
+      ...[...byLane(arrivals, 'feishu').values()].map((chat) => maxInSlidingWindow(chat)),
+    ),
+    claimToArrivalMs: {
+      p50: lags[Math.floor(lags.length / 2)],
+      p99: lags[Math.floor(lags.length * 0.99)],
+      max: lags.at(-1),
+    },
+  }
+}
+
+/** Turns given up before any request: because a rate lane was full, or because the worker stalled (p50, max ms). */
+export function lateTurns(events: readonly OutboxEvent[]) {
+  const late = events.filter((event) => event.type === 'late')
+  const stalls = late
+    .flatMap((event) => {
+      const ms = /^(\d+) ms from claim/.exec(event.reason ?? '')?.[1]
+      return ms === undefined ? [] : [Number(ms)]
+    })
+    .sort((a, b) => a - b)
+  const stalled = late.filter((event) => /ms from claim|^stalled/.test(event.reason ?? '')).length
+  return {
+    total: late.length,
+    laneFull: late.length - stalled,
+    stalled,
+    stalledMs: { p50: stalls[Math.floor(stalls.length / 2)], max: stalls.at(-1) },
+  }
 }

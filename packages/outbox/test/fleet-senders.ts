@@ -27,9 +27,15 @@ export interface FleetPlan {
   slowGeweGapMs?: number
   /** Feishu's de-duplication window as the senders assume it. */
   feishuDedupWindowMs?: number
+  /**
+   * Adds senders `burst-<n>`: the same Feishu app through its own lane name (`feishu:burst`), over
+   * this many chats, with guard band `burstGuardMs`, for the saturated-lane measurement.
+   */
+  burstChats?: number
+  burstGuardMs?: number
 }
 
-/** Sender names: `feishu-<n>`, `gewe-<n>`, `fxiaoke`, `netease`. */
+/** Sender names: `feishu-<n>`, `gewe-<n>`, `fxiaoke`, `netease`, and `burst-<n>`, `gewe-slow` when planned. */
 export function buildSenders(plan: FleetPlan, worker: string): Record<string, OutboxSender> {
   const headers = { 'x-outbox-worker': worker }
   const feishu = createFeishu({ ...credentials.feishu, baseURL: plan.urls.feishu, retry: 0, headers })
@@ -84,6 +90,12 @@ export function buildSenders(plan: FleetPlan, worker: string): Record<string, Ou
       },
     )
   }
+  for (let chat = 0; chat < (plan.burstChats ?? 0); chat++)
+    senders[`burst-${chat}`] = feishuTextSender(
+      feishu,
+      { chatId: `oc_outbox_burst_${chat}` },
+      { app: 'burst', appLimit: plan.feishuAppLimit, guardMs: plan.burstGuardMs ?? 100 },
+    )
   for (let account = 0; account < plan.geweAccounts; account++) {
     senders[`gewe-${account}`] = geweTextSender(
       gewe,

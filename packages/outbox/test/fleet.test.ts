@@ -2,11 +2,13 @@
 // fakes over HTTP on 127.0.0.1, and four worker processes. Workers are SIGKILLed while a fake holds
 // their request (the true "unknown" window) and while a job waits for its lane (before the request
 // leaves); redis-server is SIGKILLed and restarted on the same AOF directory mid-run.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakesSnapshot } from './fakes-process.js'
+import { renderFigures } from './fleet-figures.js'
 import { type Fleet, killWhileHeld, killWhileWaitingForTurn, startFleet } from './fleet-harness.js'
-import { byLane, duplicates, maxInSlidingWindow, minGap } from './fleet-measures.js'
+import { byLane, duplicates, lateTurns, maxInSlidingWindow, minGap, saturation } from './fleet-measures.js'
 import {
   inSendWindowOfKilled as inWindowOf,
   planFaults as plan5PercentFaults,
@@ -22,9 +24,22 @@ const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 1200)
 // Sized for this shared 2-core machine: the delay from a lane turn to the fake's clock varies by up
 // to ~250 ms when other jobs load it (measured: claimToArrivalMs in the report).
 const guardMs = 300
+// The saturated-lane measurement's own lane (`feishu:burst`, 45 chats so chat lanes never bind). Its
+// guard must cover how much the delay from claim to fake varies: on this shared machine under load up to
+// ~330 ms (claimToArrivalMs in the report), so the default is the fleet's 300 ms, which caps the lane at
+// 1000 / ceil(1300 / 45) = 34.5/s (77 % of 45). On a quiet machine, OUTBOX_SATURATED_GUARD_MS=50 and
+// OUTBOX_SATURATED_MIN=0.9 show >= 90 % (the ceiling at 50 ms is 41.7/s, 93 %).
+const burstGuardMs = Number(process.env.OUTBOX_SATURATED_GUARD_MS ?? guardMs)
+const limits = { feishuApp: 45, feishuChat: 5, fxiaoke: 40, 'netease-im': 60 }
 const final = ['sent', 'unknown', 'dead']
 const report: Record<string, unknown> = { messages: total }
 let redisCrashAt = 0
+const packageVersion = (name: string) =>
+  (
+    JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as {
+      version: string
+    }
+  ).version
 let fleet: Fleet
 let fakes: Fleet['fakes']
 let outbox: Fleet['outbox']
@@ -33,9 +48,18 @@ let plan: Fleet['plan']
 let everyWorker: Fleet['everyWorker']
 let killed: Fleet['killed']
 
+const versions: Record<string, string> = {
+  bullmq: packageVersion('bullmq'),
+  ioredis: packageVersion('ioredis'),
+}
+
 beforeAll(async () => {
-  fleet = await startFleet('fleet', guardMs)
+  fleet = await startFleet('fleet', guardMs, burstGuardMs)
   ;({ fakes, outbox, admin, plan, everyWorker, killed } = fleet)
+  const client = new Redis(fleet.server.url)
+  const info = await client.info('server').catch(() => '')
+  client.disconnect()
+  versions.redis = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'
 }, 60_000)
 
 afterAll(async () => {
@@ -45,6 +69,7 @@ afterAll(async () => {
     new URL('../.cache/outbox-fleet.json', import.meta.url),
     `${JSON.stringify(report, null, 2)}\n`,
   )
+  writeFileSync(new URL('../.cache/outbox-figures.md', import.meta.url), renderFigures(report, versions))
   console.log(`outbox fleet: ${JSON.stringify(report)}`)
 })
 
@@ -181,16 +206,24 @@ describe('a fleet of four worker processes', () => {
       lost: lost.length,
       vendorRequests: snap.arrivals.length,
       duplicatesAtFakes: 0,
-      seconds: (Date.now() - started) / 1000,
+      seconds: Math.round((Date.now() - started) / 1000),
     })
   }, 150_000)
 
   it('spaces the lane turns it grants, fleet-wide, so no lane can exceed its limit', () => {
     const senderOf = (id: string) =>
       everyWorker.flatMap((worker) => worker.events).find((event) => event.id === id)?.sender ?? ''
-    const grants = everyWorker.flatMap((worker) =>
-      worker.events.filter((event) => event.type === 'lane-wait'),
-    )
+    // The turns that were used: a lane-wait whose job claimed the message next (a turn given up
+    // late, or released unused, frees its slot for another send).
+    const grants = everyWorker.flatMap((worker) => {
+      const waiting = new Map<string, (typeof worker.events)[number]>()
+      return worker.events.flatMap((event) => {
+        const turn = waiting.get(event.id)
+        if (event.type === 'lane-wait') waiting.set(event.id, event)
+        else waiting.delete(event.id)
+        return event.type === 'claimed' && turn ? [turn] : []
+      })
+    })
     const feishu = grants.filter((event) => event.sender.startsWith('feishu-'))
     const spacing = (limit: number) => Math.ceil((1000 + guardMs) / limit)
     expect(minGap(feishu.map((event) => event.at ?? 0))).toBeGreaterThanOrEqual(spacing(45))
@@ -210,18 +243,17 @@ describe('a fleet of four worker processes', () => {
   })
 
   // At the fakes a lane holds its limit while the delay from lane turn to vendor varies by less than
-  // guardMs. GeWe gaps are causal (the next turn starts after the previous answer) and asserted; the
-  // per-second counts depend on this shared machine's load and are reported, not asserted.
-  it('keeps GeWe gaps at the fakes, and reports the busiest second per lane', async () => {
+  // its guard band (late turns are given up before the request leaves). Over the whole run: worker
+  // kills, crash resends, retries after faults and the Redis restart included.
+  it('keeps every limit at the fakes: no sliding second above a lane limit, GeWe gaps kept', async () => {
     const snap: FakesSnapshot = await fakes.snapshot()
+    writeFileSync(
+      new URL('../.cache/outbox-arrivals.json', import.meta.url),
+      JSON.stringify({ redisCrashAt, arrivals: snap.arrivals }),
+    )
     const geweGaps = [...byLane(snap.arrivals, 'gewe')].map(
       ([appId, times]) => [appId, minGap(times)] as const,
     )
-    for (const [appId, gap] of geweGaps)
-      expect([appId, gap]).toEqual([
-        appId,
-        expect.toSatisfy((value: number) => value >= (appId === 'wx_outbox_slow' ? 1900 : 100)),
-      ])
     const chats = [...byLane(snap.arrivals, 'feishu')].map(
       ([chat, times]) => [chat, maxInSlidingWindow(times)] as const,
     )
@@ -232,30 +264,43 @@ describe('a fleet of four worker processes', () => {
       fxiaoke: maxInSlidingWindow(at('fxiaoke')),
       'netease-im': maxInSlidingWindow(at('netease-im')),
     }
-    // The same, leaving out the 5 s from the Redis crash on.
-    const calm = (vendor: FakeVendor) =>
-      maxInSlidingWindow(at(vendor).filter((time) => time < redisCrashAt || time > redisCrashAt + 5_000))
-    const perAppOutsideRedisRestart = {
-      feishu: calm('feishu'),
-      fxiaoke: calm('fxiaoke'),
-      'netease-im': calm('netease-im'),
-    }
+    // Around the Redis restart alone: the 5 s from the crash on.
+    const restart = (vendor: FakeVendor) =>
+      maxInSlidingWindow(at(vendor).filter((time) => time >= redisCrashAt && time <= redisCrashAt + 5_000))
+    const perChat = Math.max(...chats.map(([, most]) => most))
     Object.assign(report, {
       minGeweGapMs: Math.min(
         ...geweGaps.filter(([appId]) => appId !== 'wx_outbox_slow').map(([, gap]) => gap),
       ),
       minSlowGeweGapMs: geweGaps.find(([appId]) => appId === 'wx_outbox_slow')?.[1],
-      maxFeishuPerChatInAnySecondAtFakes: Math.max(...chats.map(([, most]) => most)),
+      maxFeishuPerChatInAnySecondAtFakes: perChat,
       maxPerAppInAnySecondAtFakes: perApp,
-      maxPerAppInAnySecondAtFakesOutsideRedisRestart: perAppOutsideRedisRestart,
-      limits: { feishuApp: 45, feishuChat: 5, fxiaoke: 40, 'netease-im': 60 },
+      maxPerAppInAnySecondAtFakesAroundRedisRestart: {
+        feishu: restart('feishu'),
+        fxiaoke: restart('fxiaoke'),
+        'netease-im': restart('netease-im'),
+      },
+      lateTurnsGivenUp: lateTurns(everyWorker.flatMap((worker) => worker.events)),
+      limits,
     })
+    for (const [appId, gap] of geweGaps)
+      expect([appId, gap]).toEqual([
+        appId,
+        expect.toSatisfy((value: number) => value >= (appId === 'wx_outbox_slow' ? 1900 : 100)),
+      ])
+    expect(perApp).toEqual({
+      feishu: expect.toSatisfy((most: number) => most <= limits.feishuApp),
+      fxiaoke: expect.toSatisfy((most: number) => most <= limits.fxiaoke),
+      'netease-im': expect.toSatisfy((most: number) => most <= limits['netease-im']),
+    })
+    for (const [chat, most] of chats)
+      expect([chat, most]).toEqual([chat, expect.toSatisfy((n: number) => n <= 5)])
   })
 
-  it('keeps a saturated Feishu app lane busy (throughput measured, not asserted)', async () => {
-    const ids = Array.from({ length: 300 }, (_, index) => ({
-      id: `saturate-${index}`,
-      sender: `feishu-${index % plan.feishuChats}`,
+  it('keeps a saturated Feishu app lane busy and never above its limit at the fake', async () => {
+    const ids = Array.from({ length: 450 }, (_, index) => ({
+      id: `burst-${index}`,
+      sender: `burst-${index % (plan.burstChats ?? 1)}`,
     }))
     const before = (await admin.counts()).sent
     await Promise.all(ids.map((message) => outbox.enqueue({ ...message, payload: message.id })))
@@ -265,35 +310,21 @@ describe('a fleet of four worker processes', () => {
       'the saturated lane drained',
     )
     const snap = await fakes.snapshot()
-    const arrivals = snap.arrivals.filter((arrival) => arrival.text.startsWith('saturate-'))
+    const arrivals = snap.arrivals.filter((arrival) => arrival.text.startsWith('burst-'))
     const times = arrivals.map((arrival) => arrival.at)
     expect(times).toHaveLength(ids.length)
-    // From the ledger's claim (Redis clock, right after the lane turn) to the fake's arrival.
     const ledger = await readEntries(
       admin,
       ids.map((message) => message.id),
     )
-    const lags = arrivals
-      .map(
-        (arrival) =>
-          arrival.at - (ledger.get(arrival.text)?.audit.find((step) => step.to === 'sending')?.at ?? 0),
-      )
-      .sort((a, b) => a - b)
-    Object.assign(report, {
-      claimToArrivalMs: {
-        p50: lags[Math.floor(lags.length / 2)],
-        p99: lags[Math.floor(lags.length * 0.99)],
-        max: lags.at(-1),
-      },
-    })
-    const seconds = (Math.max(...times) - Math.min(...times)) / 1000
-    const perSecond = (times.length - 1) / seconds
-    Object.assign(report, {
-      guardMs,
-      saturatedMaxInAnySecondAtFake: maxInSlidingWindow(times),
-      saturatedFeishuPerSecond: Number(perSecond.toFixed(1)),
-      ofConfiguredLimit: Number((perSecond / 45).toFixed(3)),
-      ofCeilingWithGuard: Number((perSecond / (45_000 / (1000 + guardMs))).toFixed(3)),
-    })
+    const measured = saturation(arrivals, ledger, limits.feishuApp, burstGuardMs)
+    Object.assign(report, { guardMs, saturated: measured })
+    expect(measured.maxInAnySecondAtFake).toBeLessThanOrEqual(limits.feishuApp)
+    expect(measured.maxPerChatInAnySecondAtFake).toBeLessThanOrEqual(limits.feishuChat)
+    // The share of the limit depends on this shared machine's load: workers that stall past half the
+    // guard band give their turns up (see docs/scaling.md). Asserted only where asked for, e.g.
+    // OUTBOX_SATURATED_MIN=0.9 on a quiet machine.
+    if (process.env.OUTBOX_SATURATED_MIN)
+      expect(measured.ofConfiguredLimit).toBeGreaterThanOrEqual(Number(process.env.OUTBOX_SATURATED_MIN))
   }, 90_000)
 })

@@ -137,7 +137,17 @@ describe('outbox with one in-process worker', () => {
     await settled(['rate-limited-1'])
     const entry = await admin.get('rate-limited-1')
     expect(entry).toMatchObject({ state: 'sent', attempts: 2 })
-    expect(entry?.audit.map((step) => step.to)).toEqual(['queued', 'sending', 'not-sent', 'sending', 'sent'])
+    // A turn this loaded machine came too late for is undone before any request (sending, then back).
+    const audit = entry?.audit ?? []
+    const undone = (index: number) =>
+      audit[index]?.note === 'late turn given up' || audit[index + 1]?.note === 'late turn given up'
+    expect(audit.filter((_, index) => !undone(index)).map((step) => step.to)).toEqual([
+      'queued',
+      'sending',
+      'not-sent',
+      'sending',
+      'sent',
+    ])
     // BullMQ counts the finishing run as an attempt: the rate-limited run added none.
     const job = await admin.job('rate-limited-1')
     const plain = await admin.job('feishu-0-basic-1')

@@ -74,20 +74,53 @@ return { 1, t, now }
 `
 
 /**
- * ARGV: base, owner, n, then per serial lane: name, gapMs (gap plus the jitter already drawn).
- * Ends the owner's turn: the next send may start `gapMs` from now.
+ * ARGV: base, owner, afterSend (1 | 0), n, then per lane: name, kind, index (its position in the
+ * acquire call), gapMs (serial: gap plus the jitter already drawn, 0 when nothing was sent).
+ * Ends the owner's turn: a serial lane's next send may start `gapMs` from now. When nothing went out
+ * (a late turn given up, a message already settled, a closing worker) the owner's rate-lane grants
+ * and claim-log entries are removed too, so an unused turn does not keep its slot from the sends
+ * behind it.
  */
 export const releaseScript = `${clock}
-local base, owner, n = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local base, owner, afterSend, n = ARGV[1], ARGV[2], ARGV[3] == '1', tonumber(ARGV[4])
 local now = nowMs()
 for i = 0, n - 1 do
-  local key = base .. ':lane:' .. ARGV[4 + i * 2]
-  if redis.call('HGET', key, 'owner') == owner then
+  local key = base .. ':lane:' .. ARGV[5 + i * 4]
+  if ARGV[6 + i * 4] == 'rate' then
+    if not afterSend then
+      redis.call('ZREM', key, owner .. ':' .. ARGV[7 + i * 4])
+      redis.call('ZREM', key .. ':sent', owner .. ':' .. ARGV[7 + i * 4])
+    end
+  elseif redis.call('HGET', key, 'owner') == owner then
     redis.call('HDEL', key, 'owner')
-    redis.call('HSET', key, 'until', now, 'next', now + tonumber(ARGV[5 + i * 2]))
+    redis.call('HSET', key, 'until', now, 'next', now + tonumber(ARGV[8 + i * 4]))
   end
 end
 return now
+`
+
+/**
+ * ARGV: base, owner, n, then per rate lane: name, limit, windowMs, index. Moves the owner's claim-log
+ * entries (`<lane>:sent`, written by the ledger's claim) to now, if every lane still has room for one
+ * more claim in its window without them; else removes them. Returns { 1 | 0, now }.
+ */
+export const relogScript = `${clock}
+local base, owner, n = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local now = nowMs()
+local room = true
+for i = 0, n - 1 do
+  local key = base .. ':lane:' .. ARGV[4 + i * 4] .. ':sent'
+  redis.call('ZREM', key, owner .. ':' .. ARGV[7 + i * 4])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - tonumber(ARGV[6 + i * 4]))
+  if redis.call('ZCARD', key) >= tonumber(ARGV[5 + i * 4]) then room = false end
+end
+if not room then return { 0, now } end
+for i = 0, n - 1 do
+  local key = base .. ':lane:' .. ARGV[4 + i * 4] .. ':sent'
+  redis.call('ZADD', key, now, owner .. ':' .. ARGV[7 + i * 4])
+  redis.call('PEXPIRE', key, tonumber(ARGV[6 + i * 4]) + 1000)
+end
+return { 1, now }
 `
 
 /** ARGV: base, ms, names… Holds every named lane back for `ms` (a vendor said "too fast"). */

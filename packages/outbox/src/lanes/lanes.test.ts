@@ -70,12 +70,45 @@ describe('rate lanes', () => {
     expect(await redis.zcard(keys.lane('r2'))).toBe(1)
   })
 
+  it('frees the rate-lane slots of a turn released unused (afterSend false), keeps them after a send', async () => {
+    const lanes = createLanes(redis, keys)
+    const app: LaneLimit = { kind: 'rate', name: 'free-app', limit: 1, guardMs: 0 }
+    const chat: LaneLimit = { kind: 'rate', name: 'free-app:chat', limit: 1, guardMs: 0 }
+    const sent = await lanes.acquire([app, chat], 'sent', timing, never)
+    const unused = await lanes.acquire([app, chat], 'unused', timing, never)
+    if (!sent.granted || !unused.granted) throw new Error('expected two grants')
+    expect(unused.at - sent.at).toBeGreaterThanOrEqual(1000)
+    await lanes.release([app, chat], 'sent', true)
+    await lanes.release([app, chat], 'unused', false)
+    expect(await redis.zrange(keys.lane('free-app'), 0, -1)).toEqual(['sent:0'])
+    expect(await redis.zrange(keys.lane('free-app:chat'), 0, -1)).toEqual(['sent:1'])
+    // The freed slot goes to the next send: the same time the unused turn had, not a second later.
+    const next = await lanes.acquire([app, chat], 'next', timing, never)
+    expect(next.granted && next.at).toBe(unused.at)
+  })
+
+  it('moves a stalled claim to now only while its lanes have room for it', async () => {
+    const lanes = createLanes(redis, keys)
+    const lane: LaneLimit = { kind: 'rate', name: 'relog', limit: 2, perMs: 10_000, guardMs: 0 }
+    const log = `${keys.lane('relog')}:sent`
+    await redis.zadd(log, 1, 'stalled:0', Date.now() - 5_000, 'other:0')
+    // Room for one more beside 'other': the stalled claim moves to now.
+    expect(await lanes.relog([lane], 'stalled')).toBe(true)
+    expect(Number(await redis.zscore(log, 'stalled:0'))).toBeGreaterThan(Date.now() - 5_000)
+    // Full (two others in the window): the stalled claim is removed instead.
+    await redis.zadd(log, Date.now(), 'third:0')
+    expect(await lanes.relog([lane], 'stalled')).toBe(false)
+    expect((await redis.zrange(log, 0, -1)).sort()).toEqual(['other:0', 'third:0'])
+  })
+
   it('holds a lane back after a rate-limit answer', async () => {
     const lanes = createLanes(redis, keys)
     const lane: LaneLimit = { kind: 'rate', name: 'r3', limit: 100, guardMs: 0 }
     await lanes.block([lane], 800)
+    const blockedUntil = Number(await redis.get(`${keys.lane('r3')}:blocked`))
     const turn = await lanes.acquire([lane], 'after-block', timing, never)
-    expect(turn.granted && turn.delayMs).toBeGreaterThanOrEqual(700)
+    // Not before the block's end (Redis clock), however long the acquire took to run.
+    expect(turn.granted && turn.at).toBeGreaterThanOrEqual(blockedUntil)
   })
 
   it('fills a gap before later reservations when the other lanes allow it', async () => {

@@ -2,12 +2,13 @@ import type { Redis } from 'ioredis'
 import type { OutboxKeys } from '../outbox-keys.js'
 import { redisScript } from '../redis-script.js'
 import type { LaneLimit } from './lane-limit.js'
-import { acquireScript, blockScript, releaseScript } from './lane-scripts.js'
+import { acquireScript, blockScript, releaseScript, relogScript } from './lane-scripts.js'
 
 const scripts = {
   acquire: redisScript(acquireScript),
   release: redisScript(releaseScript),
   block: redisScript(blockScript),
+  relog: redisScript(relogScript),
 }
 
 /** Timing knobs for taking a turn on lanes. */
@@ -31,9 +32,17 @@ export interface Lanes {
     timing: LaneTiming,
     signal: AbortSignal,
   ): Promise<LaneTurn>
-  /** Ends the turn; `afterSend` false (nothing went out) frees serial lanes without a gap. */
+  /**
+   * Ends the turn. `afterSend` false (nothing went out) frees serial lanes without a gap and removes
+   * the owner's rate-lane grants, so the unused slot is free for the next send.
+   */
   release(lanes: readonly LaneLimit[], owner: string, afterSend: boolean): Promise<void>
   block(lanes: readonly LaneLimit[], ms: number): Promise<void>
+  /**
+   * Moves the owner's claim to now on the send's rate lanes (its request did not leave in time) if
+   * they still have room for it; false (entries removed) if not.
+   */
+  relog(lanes: readonly LaneLimit[], owner: string): Promise<boolean>
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -82,12 +91,31 @@ export function createLanes(redis: Redis, keys: OutboxKeys): Lanes {
       }
     },
     async release(lanes, owner, afterSend) {
-      const serial = lanes.filter((lane): lane is LaneLimit & { kind: 'serial' } => lane.kind === 'serial')
-      if (serial.length === 0) return
-      const gap = (lane: LaneLimit & { kind: 'serial' }) =>
-        afterSend ? lane.gapMs + Math.floor(Math.random() * ((lane.jitterMs ?? 0) + 1)) : 0
-      const gaps = serial.flatMap((lane) => [lane.name, gap(lane)])
-      await scripts.release.run(redis, [], [keys.base, owner, serial.length, ...gaps])
+      // After a send only serial lanes change (rate grants stay: the request went out at its turn).
+      const changed = lanes.flatMap((lane, index) =>
+        afterSend && lane.kind === 'rate' ? [] : [{ lane, index }],
+      )
+      if (changed.length === 0) return
+      const gap = (lane: LaneLimit) =>
+        lane.kind === 'serial' && afterSend
+          ? lane.gapMs + Math.floor(Math.random() * ((lane.jitterMs ?? 0) + 1))
+          : 0
+      const args = changed.flatMap(({ lane, index }) => [lane.name, lane.kind, index, gap(lane)])
+      await scripts.release.run(redis, [], [keys.base, owner, afterSend ? 1 : 0, changed.length, ...args])
+    },
+    async relog(lanes, owner) {
+      const rate = lanes.flatMap((lane, index) =>
+        lane.kind === 'rate'
+          ? [lane.name, lane.limit, (lane.perMs ?? 1000) + (lane.guardMs ?? 100), index]
+          : [],
+      )
+      if (rate.length === 0) return true
+      const [moved] = (await scripts.relog.run(
+        redis,
+        [],
+        [keys.base, owner, rate.length / 4, ...rate],
+      )) as number[]
+      return moved === 1
     },
     async block(lanes, ms) {
       if (lanes.length === 0 || ms <= 0) return

@@ -20,6 +20,37 @@ local function audit(base, id, now, from, to, by, note)
   redis.call('RPUSH', key, cjson.encode({ at = now, from = from or '', to = to, by = by, note = note }))
   redis.call('LTRIM', key, -100, -1)
 end
+-- A claim is the moment a send is decided, so each rate lane of the send logs it ('<lane>:sent',
+-- score = claim time): no window of windowMs (perMs + guardMs) may hold more than limit claims,
+-- however late a worker came for its turn. ARGV[7] = n, then per lane: name, limit, windowMs, index.
+local function lanesFull(base, now)
+  for i = 0, tonumber(ARGV[7] or '0') - 1 do
+    local key = base .. ':lane:' .. ARGV[8 + i * 4] .. ':sent'
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - tonumber(ARGV[10 + i * 4]))
+    if redis.call('ZCARD', key) >= tonumber(ARGV[9 + i * 4]) then return true end
+  end
+  return false
+end
+local function logClaim(base, owner, now)
+  for i = 0, tonumber(ARGV[7] or '0') - 1 do
+    local key = base .. ':lane:' .. ARGV[8 + i * 4] .. ':sent'
+    redis.call('ZADD', key, now, owner .. ':' .. ARGV[11 + i * 4])
+    redis.call('PEXPIRE', key, tonumber(ARGV[10 + i * 4]) + 1000)
+  end
+end
+-- Undoes the current claim (nothing was sent): back to the state, owner and flags it came from.
+local function unclaim(base, id, now, by, note)
+  local from = redis.call('HGET', KEYS[1], 'claimFrom') or 'queued'
+  local previous = redis.call('HGET', KEYS[1], 'claimOwner') or ''
+  redis.call('HINCRBY', KEYS[1], 'attempts', -1)
+  redis.call('HSET', KEYS[1], 'state', from, 'updatedAt', now,
+    'mayHaveSent', redis.call('HGET', KEYS[1], 'claimMayHaveSent') or '0')
+  if redis.call('HGET', KEYS[1], 'claimFirst') == '1' then redis.call('HDEL', KEYS[1], 'firstAttemptAt') end
+  if previous == '' then redis.call('HDEL', KEYS[1], 'owner') else redis.call('HSET', KEYS[1], 'owner', previous) end
+  redis.call('HDEL', KEYS[1], 'claimFrom', 'claimOwner', 'claimMayHaveSent', 'claimFirst')
+  move(base, id, 'sending', from, now)
+  audit(base, id, now, 'sending', from, by, note)
+end
 `
 
 /**
@@ -42,9 +73,11 @@ return { 1, 'queued', ARGV[4] }
 `
 
 /**
- * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none).
- * Returns { outcome, key, attempts, now } where outcome is claimed | sent | dead | unknown | parked |
- * missing | late (it is past `notAfter`, the end of the lane turn: nothing changed).
+ * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none),
+ * then the send's rate lanes (see lanesFull). Returns { outcome, key, attempts, now } where outcome
+ * is claimed | sent | dead | unknown | parked | missing | late (past notAfter, or a rate lane already
+ * holds limit claims in its window: nothing changed; or this owner's own claim, re-sent after a
+ * lost reply, was undone past notAfter).
  * An earlier run that may have reached the vendor (state `sending`, or an attempt that ended unknown)
  * is resent only inside the vendor's de-duplication window measured from the first attempt; otherwise
  * the message is parked as `unknown`.
@@ -55,10 +88,15 @@ local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return { 'missing' } end
 if state == 'sent' or state == 'dead' or state == 'unknown' then return { state } end
 local now = nowMs()
+local notAfter = tonumber(ARGV[6] or '0')
 if state == 'sending' and redis.call('HGET', KEYS[1], 'owner') == owner then
+  -- The same claim again (its reply was lost, the client re-sent it): past the turn it is undone.
+  if notAfter > 0 and now > notAfter then
+    unclaim(base, id, now, ARGV[5], 'late turn given up')
+    return { 'late' }
+  end
   return { 'claimed', redis.call('HGET', KEYS[1], 'key'), tonumber(redis.call('HGET', KEYS[1], 'attempts')), now }
 end
-local notAfter = tonumber(ARGV[6] or '0')
 if notAfter > 0 and now > notAfter then return { 'late' } end
 local risky = state == 'sending' or redis.call('HGET', KEYS[1], 'mayHaveSent') == '1'
 if risky then
@@ -73,13 +111,28 @@ if risky then
     return { 'parked', reason }
   end
 end
-redis.call('HSETNX', KEYS[1], 'firstAttemptAt', now)
+if lanesFull(base, now) then return { 'late' } end
+logClaim(base, owner, now)
+local first = redis.call('HSETNX', KEYS[1], 'firstAttemptAt', now)
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+redis.call('HSET', KEYS[1], 'claimFrom', state, 'claimOwner', redis.call('HGET', KEYS[1], 'owner') or '',
+  'claimMayHaveSent', redis.call('HGET', KEYS[1], 'mayHaveSent') or '0', 'claimFirst', first)
 redis.call('HSET', KEYS[1], 'state', 'sending', 'owner', owner, 'updatedAt', now)
 if risky then redis.call('HSET', KEYS[1], 'mayHaveSent', 1) end
 move(base, id, state, 'sending', now)
 audit(base, id, now, state, 'sending', ARGV[5], risky and 'resend with the same de-duplication key' or 'attempt')
 return { 'claimed', redis.call('HGET', KEYS[1], 'key'), attempts, now }
+`
+
+/**
+ * KEYS: ledger. ARGV: base, id, owner, by, note. Undoes the owner's claim when nothing was sent (the
+ * worker found itself past its lane turn before calling the vendor). Returns 1 if undone, else 0.
+ */
+export const unclaimScript = `${helpers}
+local state = redis.call('HGET', KEYS[1], 'state')
+if state ~= 'sending' or redis.call('HGET', KEYS[1], 'owner') ~= ARGV[3] then return 0 end
+unclaim(ARGV[1], ARGV[2], nowMs(), ARGV[4], ARGV[5])
+return 1
 `
 
 /**

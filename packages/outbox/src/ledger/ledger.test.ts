@@ -64,6 +64,52 @@ describe('ledger', () => {
     })
   })
 
+  it('undoes its own claim when the same claim comes again after the turn ended (a lost reply)', async () => {
+    await ledger().create('late-2', 's', 'k', 'test')
+    expect(await ledger().claim('late-2', 'o2', 0, 'test', Date.now() + 10_000)).toMatchObject({
+      outcome: 'claimed',
+    })
+    // The client re-sends the command after a reconnect; Redis runs it again, now past the turn.
+    expect(await ledger().claim('late-2', 'o2', 0, 'test', Date.now() - 10_000)).toEqual({ outcome: 'late' })
+    expect(await redis.hmget(keys.ledger('late-2'), 'state', 'attempts', 'owner', 'firstAttemptAt')).toEqual([
+      'queued',
+      '0',
+      null,
+      null,
+    ])
+    expect(await redis.zscore(keys.state('queued'), 'late-2')).not.toBeNull()
+    expect(await redis.zscore(keys.state('sending'), 'late-2')).toBeNull()
+  })
+
+  it('logs claims on the rate lanes and refuses one more than a lane allows in its window', async () => {
+    const lane = { name: 'claim-log', limit: 2, windowMs: 10_000, index: 0 }
+    for (const id of ['log-1', 'log-2', 'log-3']) await ledger().create(id, 's', 'k', 'test')
+    expect(await ledger().claim('log-1', 'o1', 0, 'test', 0, [lane])).toMatchObject({ outcome: 'claimed' })
+    expect(await ledger().claim('log-2', 'o2', 0, 'test', 0, [lane])).toMatchObject({ outcome: 'claimed' })
+    expect(await ledger().claim('log-3', 'o3', 0, 'test', 0, [lane])).toEqual({ outcome: 'late' })
+    expect(await ledger().state('log-3')).toBe('queued')
+    expect(await redis.zrange(`${keys.lane('claim-log')}:sent`, 0, -1)).toEqual(['o1:0', 'o2:0'])
+    // Another lane with room does not help: every lane of the send must allow it.
+    const other = { name: 'claim-log-other', limit: 5, windowMs: 10_000, index: 1 }
+    expect(await ledger().claim('log-3', 'o3', 0, 'test', 0, [other, lane])).toEqual({ outcome: 'late' })
+    expect(await redis.zcard(`${keys.lane('claim-log-other')}:sent`)).toBe(0)
+  })
+
+  it('unclaims only for the owner, restoring the state, owner and flags the claim found', async () => {
+    await ledger().create('un-1', 's', 'k', 'test')
+    await ledger().claim('un-1', 'crashed', 60_000, 'test')
+    // A second run finds the first one's claim (a crash inside the send window): a risky resend.
+    expect(await ledger().claim('un-1', 'second', 60_000, 'test')).toMatchObject({ outcome: 'claimed' })
+    expect(await ledger().unclaim('un-1', 'someone-else', 'test', 'late')).toBe(false)
+    expect(await ledger().unclaim('un-1', 'second', 'test', 'late')).toBe(true)
+    expect(await ledger().unclaim('un-1', 'second', 'test', 'late')).toBe(false)
+    expect(
+      await redis.hmget(keys.ledger('un-1'), 'state', 'owner', 'attempts', 'mayHaveSent', 'firstAttemptAt'),
+    ).toEqual(['sending', 'crashed', '1', '0', expect.any(String)])
+    const audit = (await redis.lrange(keys.audit('un-1'), 0, -1)).map((line) => JSON.parse(line))
+    expect(audit.at(-1)).toMatchObject({ from: 'sending', to: 'sending', note: 'late' })
+  })
+
   it('finishes only for the owner, and a sent message is never claimed again', async () => {
     await ledger().create('a3', 's', 'k3', 'test')
     const claim = await ledger().claim('a3', 'me', 0, 'test')

@@ -1,12 +1,20 @@
 import type { Redis } from 'ioredis'
 import type { OutboxKeys } from '../outbox-keys.js'
 import { redisScript } from '../redis-script.js'
-import { claimScript, createScript, finishScript, resolveScript, settleScript } from './ledger-scripts.js'
+import {
+  claimScript,
+  createScript,
+  finishScript,
+  resolveScript,
+  settleScript,
+  unclaimScript,
+} from './ledger-scripts.js'
 import type { LedgerState } from './ledger-states.js'
 
 const scripts = {
   create: redisScript(createScript),
   claim: redisScript(claimScript),
+  unclaim: redisScript(unclaimScript),
   finish: redisScript(finishScript),
   settle: redisScript(settleScript),
   resolve: redisScript(resolveScript),
@@ -17,6 +25,14 @@ export type ClaimResult =
   | { outcome: 'claimed'; key: string; attempts: number; now: number }
   | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
   | { outcome: 'parked'; reason: string }
+
+/** A rate lane as the claim checks it: its index among the send's lanes names the owner's entry. */
+export interface ClaimLane {
+  name: string
+  limit: number
+  windowMs: number
+  index: number
+}
 
 /** How an attempt ended, as the worker reports it. */
 export type AttemptEnd =
@@ -34,8 +50,20 @@ export interface Ledger {
     by: string,
   ): Promise<{ created: boolean; state: LedgerState; key: string }>
   state(id: string): Promise<LedgerState | undefined>
-  /** `notAfter` (Redis clock, ms): refuse with `late` past this time, the end of the lane turn. */
-  claim(id: string, owner: string, dedupWindowMs: number, by: string, notAfter?: number): Promise<ClaimResult>
+  /**
+   * `notAfter` (Redis clock, ms): refuse with `late` past this time. `rateLanes`: refuse with `late`
+   * if one of them already holds `limit` claims within `windowMs`; else the claim is logged on each.
+   */
+  claim(
+    id: string,
+    owner: string,
+    dedupWindowMs: number,
+    by: string,
+    notAfter?: number,
+    rateLanes?: readonly ClaimLane[],
+  ): Promise<ClaimResult>
+  /** Undoes `owner`'s claim when nothing was sent (it came too late to send): true if undone. */
+  unclaim(id: string, owner: string, by: string, note: string): Promise<boolean>
   finish(id: string, owner: string, end: AttemptEnd, by: string): Promise<boolean>
   settle(id: string, by: string, note: string): Promise<string>
   resolve(
@@ -78,18 +106,23 @@ export function createLedger(redis: Redis, keys: OutboxKeys): Ledger {
     async state(id) {
       return ((await redis.hget(keys.ledger(id), 'state')) ?? undefined) as LedgerState | undefined
     },
-    async claim(id, owner, dedupWindowMs, by, notAfter = 0) {
+    async claim(id, owner, dedupWindowMs, by, notAfter = 0, rateLanes = []) {
       const window = Number.isFinite(dedupWindowMs) ? Math.max(0, Math.floor(dedupWindowMs)) : -1
+      const lanes = rateLanes.flatMap((lane) => [lane.name, lane.limit, lane.windowMs, lane.index])
       const reply = (await scripts.claim.run(
         redis,
         [keys.ledger(id)],
-        [base, id, owner, window, by, notAfter],
+        [base, id, owner, window, by, notAfter, rateLanes.length, ...lanes],
       )) as string[]
       const [outcome] = reply
       if (outcome === 'claimed')
         return { outcome, key: reply[1] ?? '', attempts: Number(reply[2]), now: Number(reply[3]) }
       if (outcome === 'parked') return { outcome, reason: reply[1] ?? '' }
       return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
+    },
+    async unclaim(id, owner, by, note) {
+      const undone = await scripts.unclaim.run(redis, [keys.ledger(id)], [base, id, owner, by, note])
+      return undone === 1
     },
     async finish(id, owner, end, by) {
       const { note, fields } = endFields(end)

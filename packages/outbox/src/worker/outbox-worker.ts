@@ -92,6 +92,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     sendTimeoutMs,
     rateLimitDelayMs: options.rateLimitDelayMs ?? 1000,
     stopping: stopping.signal,
+    warming: new Map(),
+    warm: new Set(),
     emit(event) {
       try {
         onEvent?.(event)

@@ -16,6 +16,26 @@ export async function processJob(
   job: Job<OutboxJobData>,
   token: string | undefined,
 ): Promise<OutboxJobResult> {
+  // A process's first send through a lane goes alone: see WorkerContext.warming.
+  const lane = context.senders[job.data.sender]?.lanes[0]?.name ?? job.data.sender
+  for (let first = context.warming.get(lane); first; first = context.warming.get(lane)) await first
+  if (context.warm.has(lane)) return runJob(context, job, token)
+  let done = () => {}
+  context.warming.set(lane, new Promise<void>((resolve) => (done = resolve)))
+  try {
+    return await runJob(context, job, token)
+  } finally {
+    context.warm.add(lane)
+    context.warming.delete(lane)
+    done()
+  }
+}
+
+async function runJob(
+  context: WorkerContext,
+  job: Job<OutboxJobData>,
+  token: string | undefined,
+): Promise<OutboxJobResult> {
   const { id } = job.data
   const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
     context.emit({ id, sender: job.data.sender, ...event })
@@ -34,10 +54,25 @@ export async function processJob(
     }
     throw new Error(reason)
   }
-  // A turn that starts late (a busy event loop woke the job after its slot) is given up: sending
-  // then could bunch requests at the vendor beyond the lane's guard band.
-  const guards = sender.lanes.flatMap((lane) => (lane.kind === 'rate' ? [lane.guardMs ?? 100] : []))
-  const lateAfterMs = guards.length === 0 ? undefined : Math.floor(Math.min(...guards) / 3)
+  // Rate lanes log every claim (at most `limit` per perMs + guardMs, however late a turn is taken),
+  // so the guard band only has to absorb the delay from the claim to the vendor. A worker that
+  // stalls longer than half the band between sending its claim and calling the vendor gives the
+  // turn up (nothing sent): that also covers a claim re-sent by the client after a lost reply.
+  const rateLanes = sender.lanes.flatMap((lane, index) =>
+    lane.kind === 'rate'
+      ? [
+          {
+            name: lane.name,
+            limit: lane.limit,
+            windowMs: (lane.perMs ?? 1000) + (lane.guardMs ?? 100),
+            index,
+            guardMs: lane.guardMs ?? 100,
+          },
+        ]
+      : [],
+  )
+  const sendWithinMs =
+    rateLanes.length === 0 ? undefined : Math.floor(Math.min(...rateLanes.map((lane) => lane.guardMs)) / 2)
   let owner = ''
   let claim: ClaimResult = { outcome: 'late' }
   for (let turns = 0; claim.outcome === 'late'; turns++) {
@@ -59,11 +94,25 @@ export async function processJob(
       await job.moveToDelayed(Date.now(), token)
       throw new DelayedError()
     }
-    const notAfter = lateAfterMs === undefined ? 0 : turn.at + lateAfterMs
-    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, notAfter)
+    let checkedAt = Date.now()
+    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, 0, rateLanes)
+    let stalledMs = Date.now() - checkedAt
+    let reason = 'a rate lane is full'
+    // Stalled: the claim moves to now where the lanes still have room for it (once).
+    if (claim.outcome === 'claimed' && sendWithinMs !== undefined && stalledMs > sendWithinMs) {
+      checkedAt = Date.now()
+      const moved = await context.lanes.relog(sender.lanes, owner)
+      stalledMs = moved ? Date.now() - checkedAt : Number.POSITIVE_INFINITY
+      if (!moved) reason = 'stalled, and a rate lane is full'
+    }
+    if (claim.outcome === 'claimed' && sendWithinMs !== undefined && stalledMs > sendWithinMs) {
+      await context.ledger.unclaim(id, owner, context.workerId, 'late turn given up')
+      claim = { outcome: 'late' }
+      if (Number.isFinite(stalledMs)) reason = `${stalledMs} ms from claim to send`
+    }
     if (claim.outcome === 'late') {
       await context.lanes.release(sender.lanes, owner, false)
-      emit({ type: 'late', at: turn.at })
+      emit({ type: 'late', at: turn.at, reason })
     }
   }
   if (claim.outcome !== 'claimed') {

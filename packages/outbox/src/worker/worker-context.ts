@@ -15,4 +15,12 @@ export interface WorkerContext {
   /** Aborts when the worker is closing: lane waits end and the job is handed back. */
   stopping: AbortSignal
   emit(event: OutboxEvent): void
+  /**
+   * Per primary lane: the first send of this process, while it runs. The client fetches its token
+   * inside that send; sends started meanwhile wait for it before taking a turn, or they would all
+   * leave together when the token arrives, bunched past the lane's guard band.
+   */
+  warming: Map<string, Promise<void>>
+  /** Primary lanes whose first send in this process has finished. */
+  warm: Set<string>
 }
