@@ -84,6 +84,35 @@ describe('msg listen (the built binary)', () => {
     expect((await child.stop('SIGTERM')).code).toBe(0)
   })
 
+  it.each([
+    ['gewe', 'message'],
+    ['netease-im', 'message'],
+    ['fxiaoke', 'event'],
+  ])(
+    "msg listen %s --sandbox prints the sandbox user's push (%s), ids exact, and rejects a forged one",
+    async (vendor, kind) => {
+      const { child, url } = await startListen([vendor, '--sandbox', '--json'])
+      const said = await runMsg(['sandbox', 'say', vendor, 'ping', '--webhook', url])
+      expect(said.stdout).toContain(': 200')
+      const printed = JSON.parse(await child.nextLine()) as Record<string, unknown>
+      expect(printed).toMatchObject({ kind, vendor })
+      if (kind === 'message') {
+        expect(printed.text).toBe('ping')
+        // 64-bit ids as exact decimal strings, beyond what a double holds.
+        expect(printed.messageId).toMatch(/^\d{16,}$/)
+        expect(Number.isSafeInteger(Number(printed.messageId))).toBe(false)
+      } else expect(printed.type).toBe('Message/text')
+      const forged = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"forged":true}',
+      })
+      expect([400, 401]).toContain(forged.status)
+      await stderrMatch(child, new RegExp(`rejected POST /${vendor}/events: 40[01]`))
+      expect((await child.stop('SIGINT')).code).toBe(0)
+    },
+  )
+
   it('refuses to start without the verification token: exit 2, nothing served', async () => {
     const run = await runMsg(['listen', 'feishu', '--port', '0'])
     expect(run.code).toBe(2)

@@ -83,7 +83,8 @@ function reportingWebhook(webhook: WebhookHandler, path: string, io: CommandIo):
   return {
     async fetch(request, context) {
       const { pathname } = new URL(request.url)
-      if (pathname !== path) {
+      // Below the path too: GeWe's shared secret may be the last path segment.
+      if (pathname !== path && !pathname.startsWith(`${path}/`)) {
         io.stderr(`msg listen: rejected ${request.method} ${pathname}: 404 not the webhook path ${path}`)
         return new Response('not found', { status: 404 })
       }

@@ -10,27 +10,30 @@ afterEach(async () => {
 })
 
 describe('each vendor sandbox writes back', () => {
-  it.each(vendorNames)('%s: a signed "ping" reaches onMessage, whose "pong" lands in the fake', async (name) => {
-    const descriptor = await loadSandboxVendor[name]()
-    const inbound = descriptor.inbound!
-    const fake = descriptor.createFake()
-    const api = await serve(fake.handle)
-    served.push(api)
-    const heard: InboundMessage[] = []
-    const webhook = inbound.createWebhook({
-      client: descriptor.createClient(api.url, { retry: 0, ...(name === 'gewe' ? { pacing: false } : {}) }),
-      onMessage: async (message) => {
-        heard.push(message)
-        await message.reply('pong')
-      },
-    })
-    const hook = await serve(webhook.fetch)
-    served.push(hook)
-    expect(await inbound.say(hook.url, 'ping')).toEqual({ status: 200 })
-    expect(heard.map((message) => [message.vendor, message.text])).toEqual([[name, 'ping']])
-    expect(typeof heard[0]?.messageId).toBe('string')
-    expect(JSON.stringify(fake.inbox.at(-1))).toContain('pong')
-  })
+  it.each(vendorNames)(
+    '%s: a signed "ping" reaches onMessage, whose "pong" lands in the fake',
+    async (name) => {
+      const descriptor = await loadSandboxVendor[name]()
+      const inbound = descriptor.inbound!
+      const fake = descriptor.createFake()
+      const api = await serve(fake.handle)
+      served.push(api)
+      const heard: InboundMessage[] = []
+      const webhook = inbound.createWebhook({
+        client: descriptor.createClient(api.url, { retry: 0, ...(name === 'gewe' ? { pacing: false } : {}) }),
+        onMessage: async (message) => {
+          heard.push(message)
+          await message.reply('pong')
+        },
+      })
+      const hook = await serve(webhook.fetch)
+      served.push(hook)
+      expect(await inbound.say(hook.url, 'ping')).toEqual({ status: 200 })
+      expect(heard.map((message) => [message.vendor, message.text])).toEqual([[name, 'ping']])
+      expect(typeof heard[0]?.messageId).toBe('string')
+      expect(JSON.stringify(fake.inbox.at(-1))).toContain('pong')
+    },
+  )
 
   it.each(vendorNames)('%s: a webhook without the sample secrets refuses the push (401)', async (name) => {
     const descriptor = await loadSandboxVendor[name]()

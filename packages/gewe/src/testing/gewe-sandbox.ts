@@ -10,7 +10,7 @@ import { geweTextCallback } from './gewe-sample-callbacks.js'
 const token = 'sandbox-gewe-token'
 const target = { appId: 'wx_sandbox_device', toWxid: 'wxid_sandbox_friend' }
 // GeWe signs nothing: the sandbox's callbacks carry this shared secret in the `authorization` header.
-const secrets = { secret: 'sandbox-gewe-callback-secret' }
+const secrets = { secret: 'sandbox-gewe-callback-secret', secretIn: 'header' } as const
 
 /**
  * GeWe for local tools: a fake accepting the sample token, a client that sends to it (paced as in
@@ -36,7 +36,6 @@ export const geweSandbox: SandboxVendor<
     createWebhook: ({ onMessage, onEvent, client }) =>
       createGeweWebhook({
         ...secrets,
-        secretIn: 'header',
         ...(onMessage ? { onMessage: async (message) => void (await onMessage(message)) } : {}),
         ...(onEvent ? { onEvent: async (event) => void (await onEvent(event)) } : {}),
         ...(client ? { client } : {}),
@@ -49,7 +48,6 @@ export const geweSandbox: SandboxVendor<
       })
       const delivery = await deliverGeweCallback(url, callback, {
         ...secrets,
-        secretIn: 'header',
         ...(options.fetch ? { fetch: options.fetch } : {}),
       })
       const [attempt] = delivery.attempts
