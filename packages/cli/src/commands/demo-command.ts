@@ -35,8 +35,8 @@ export async function demoCommand(_args: readonly string[], io: CommandIo): Prom
     const clients = await createDemoClients(sandbox)
     io.stdout('1. one rich message through each vendor')
     for (const name of vendorNames) {
-      const { kind, sent } = await richSends[name](clients, sandbox)
-      io.stdout(`   ${name.padEnd(11)} ${kind.padEnd(10)} ${formatIds(sent)}`)
+      const { kind, ids } = await richSends[name](clients)
+      io.stdout(`   ${name.padEnd(11)} ${kind.padEnd(10)} ${ids}`)
     }
 
     io.stdout(

@@ -8,10 +8,14 @@ import type { VendorName } from '../vendors/vendor-spec.js'
 
 /** The clients of the demo, one per vendor, and each one's channel to the sample target. */
 export interface DemoClients {
-  gewe: { client: GeweClient; channel: TextChannel }
-  feishu: { client: FeishuClient; channel: TextChannel }
-  fxiaoke: { client: FxiaokeClient; channel: TextChannel }
-  'netease-im': { client: NeteaseImClient; channel: TextChannel }
+  gewe: { client: GeweClient; target: { appId: string; toWxid: string }; channel: TextChannel }
+  feishu: { client: FeishuClient; target: { chatId: string }; channel: TextChannel }
+  fxiaoke: { client: FxiaokeClient; target: { toUser: string[] }; channel: TextChannel }
+  'netease-im': {
+    client: NeteaseImClient
+    target: { from: string; to: string; type: 'p2p' }
+    channel: TextChannel
+  }
 }
 
 /**
@@ -34,7 +38,12 @@ export async function createDemoClients(
     baseURL: sandbox.vendors[name].baseURL,
     ...override[name],
   })
-  const geweClient = createGewe({ token: gewe.credentials.token!, ...settings('gewe') })
+  // With a thumbnail, GeWe renders a Notice with a url as a link message.
+  const geweClient = createGewe({
+    token: gewe.credentials.token!,
+    noticeThumbUrl: 'https://status.example.com/logo.png',
+    ...settings('gewe'),
+  })
   const feishuClient = createFeishu({
     appId: feishu.credentials['app-id']!,
     appSecret: feishu.credentials['app-secret']!,
@@ -52,19 +61,24 @@ export async function createDemoClients(
     appSecret: netease.credentials['app-secret']!,
     ...settings('netease-im'),
   })
+  const targets = {
+    gewe: { appId: gewe.target['app-id']!, toWxid: gewe.target['to-wxid']! },
+    feishu: { chatId: feishu.target['chat-id']! },
+    fxiaoke: { toUser: [fxiaoke.target['to-user']!] },
+    'netease-im': { from: netease.target.from!, to: netease.target.to!, type: 'p2p' as const },
+  }
   return {
-    gewe: {
-      client: geweClient,
-      channel: geweClient.channel({ appId: gewe.target['app-id']!, toWxid: gewe.target['to-wxid']! }),
-    },
-    feishu: { client: feishuClient, channel: feishuClient.channel({ chatId: feishu.target['chat-id']! }) },
+    gewe: { client: geweClient, target: targets.gewe, channel: geweClient.channel(targets.gewe) },
+    feishu: { client: feishuClient, target: targets.feishu, channel: feishuClient.channel(targets.feishu) },
     fxiaoke: {
       client: fxiaokeClient,
-      channel: fxiaokeClient.channel({ toUser: [fxiaoke.target['to-user']!] }),
+      target: targets.fxiaoke,
+      channel: fxiaokeClient.channel(targets.fxiaoke),
     },
     'netease-im': {
       client: neteaseClient,
-      channel: neteaseClient.channel({ from: netease.target.from!, to: netease.target.to!, type: 'p2p' }),
+      target: targets['netease-im'],
+      channel: neteaseClient.channel(targets['netease-im']),
     },
   }
 }
