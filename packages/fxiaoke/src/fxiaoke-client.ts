@@ -7,9 +7,8 @@ import {
   textChannels,
   validateInput,
 } from '@msg/core'
-import { createFxiaokeAuth, queryCredentials } from './fxiaoke-auth.js'
+import { createFxiaokeAuth } from './fxiaoke-auth.js'
 import type { FxiaokeContext } from './fxiaoke-context.js'
-import { sendFxiaokeNotice } from './fxiaoke-notice.js'
 import {
   type FxiaokeSettings,
   fxiaokeCloudHosts,
@@ -17,9 +16,9 @@ import {
   isPreIssued,
 } from './fxiaoke-settings.js'
 import { type FxiaokeSentMessage, type FxiaokeTarget, sendFxiaokeText } from './fxiaoke-text-channel.js'
-import { type FxiaokeMediaUpload, type FxiaokeMediaUploadResult, uploadMedia } from './media/upload.js'
+import type { FxiaokeMediaUpload, FxiaokeMediaUploadResult } from './media/upload.js'
 import type { FxiaokeMessage } from './message/message-types.js'
-import { type FxiaokeSendResult, sendMessage } from './message/send.js'
+import type { FxiaokeSendResult } from './message/send.js'
 import { version } from './version.js'
 
 /**
@@ -43,6 +42,11 @@ export interface FxiaokeClient {
   /** A `TextChannel` to `target`, for `withFallback` and `broadcast`; a `Notice` with a url is a composite card. */
   channel(target: FxiaokeTarget): TextChannel
 }
+
+type Rich = typeof import('./rich.js')
+/** The parameters of a rich function after the context the client passes. */
+type RichArgs<Name extends keyof Rich> =
+  Parameters<Rich[Name]> extends [FxiaokeContext, ...infer Rest] ? Rest : never
 
 /**
  * Creates a Fxiaoke client from app credentials (`{ appId, appSecret, permanentCode }`: the token
@@ -74,21 +78,24 @@ export function createFxiaoke(settings: FxiaokeSettings): FxiaokeClient {
     secrets: () => (app ? [app.appSecret, app.permanentCode] : []),
     auth,
   })
-  const context: FxiaokeContext = {
-    http,
-    legacy,
-    userId: settings.userId,
-    ...(legacy ? { formAuth: queryCredentials(auth) } : {}),
-  }
+  const context: FxiaokeContext = { http, legacy, userId: settings.userId, auth }
   const sendText = (target: FxiaokeTarget, text: string, options?: CallOptions) =>
     sendFxiaokeText(context, target, text, options)
   const linkTitle = settings.noticeLinkTitle ?? '查看详情'
+  // Rich sends, uploads and notices load their code on first use: a text-only app carries none of it.
+  const rich =
+    <Name extends keyof Rich>(name: Name) =>
+    (...args: RichArgs<Name>): ReturnType<Rich[Name]> =>
+      import('./rich.js').then((module) =>
+        (module[name] as (context: FxiaokeContext, ...rest: unknown[]) => unknown)(context, ...args),
+      ) as ReturnType<Rich[Name]>
+  const sendNotice = rich('sendNotice')
   return {
-    message: { send: (body, options) => sendMessage(context, body, options) },
-    media: { upload: (input, options) => uploadMedia(context, input, options) },
+    message: { send: rich('sendMessage') },
+    media: { upload: rich('uploadMedia') },
     sendText,
     channel: textChannels('fxiaoke', sendText, (target, notice, options) =>
-      sendFxiaokeNotice(context, target, notice, linkTitle, sendText, options),
+      sendNotice(target, notice, linkTitle, options),
     ),
   }
 }

@@ -9,6 +9,6 @@ export interface FxiaokeContext {
   http: HttpClient
   legacy: boolean
   userId: string | undefined
-  /** The credentials of a multipart upload when they differ from the client's (legacy: in the query). */
-  formAuth?: RequestAuth
+  /** The client's credentials; a multipart upload in legacy mode moves them to the query. */
+  auth: RequestAuth
 }

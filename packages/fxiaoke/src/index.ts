@@ -16,13 +16,9 @@ export type {
   FxiaokeSentMessage,
   FxiaokeTarget,
 } from './fxiaoke-text-channel.js'
-export {
-  type FxiaokeMediaUpload,
-  type FxiaokeMediaUploadResult,
-  maxMediaBytes,
-  mediaIdFields,
-} from './media/upload.js'
-export { maxArticles, maxRecipients } from './message/message-schema.js'
+export { maxMediaBytes, mediaIdFields } from './media/media-limits.js'
+export type { FxiaokeMediaUpload, FxiaokeMediaUploadResult } from './media/upload.js'
+export { maxArticles, maxRecipients } from './message/message-limits.js'
 export type {
   FxiaokeArticle,
   FxiaokeArticlesMessage,

@@ -1,15 +1,11 @@
 import { type CallOptions, describeRequest, invalidInput, ResponseError, randomUuid } from '@msg/core'
 import * as v from 'valibot'
+import { queryCredentials } from '../fxiaoke-auth.js'
 import type { FxiaokeContext } from '../fxiaoke-context.js'
 import { readFxiaokeEnvelope } from '../fxiaoke-envelope.js'
 import { checkUserId } from '../message/send-batch.js'
 import { detectMediaFormat, mediaFormats } from './media-format.js'
-
-/**
- * Largest image `/media/upload/message` takes: 5 MB (5 × 1024 × 1024 bytes).
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/creative/upload/
- */
-export const maxMediaBytes = 5 * 1024 * 1024
+import { maxMediaBytes, mediaIdFields } from './media-limits.js'
 
 /**
  * What `media.upload` takes: the image bytes, and the file name Fxiaoke sees (default: a `File`'s own
@@ -30,13 +26,6 @@ export interface FxiaokeMediaUploadResult {
   mediaId: string
   traceId?: string
 }
-
-/**
- * Where a reply may carry the media id, in the order they are read. Which one Fxiaoke's v2 reply
- * uses is not documented (legacy samples read `mediaId`).
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/creative/upload/
- */
-export const mediaIdFields = ['mediaId', 'media_id', 'data.mediaId', 'data.media_id'] as const
 
 function toBlob(media: unknown): Blob | undefined {
   if (media instanceof Blob) return media
@@ -92,7 +81,7 @@ export async function uploadMedia(
     path: '/media/upload/message',
     query: () => ({ thirdTraceId: randomUuid() }),
     body: form,
-    ...(context.formAuth ? { auth: context.formAuth } : {}),
+    ...(context.legacy ? { auth: queryCredentials(context.auth) } : {}),
     read: (response, readContext) => {
       const envelope = readFxiaokeEnvelope(response, readContext, v.looseObject({}), (e) => e) as Fields
       const mediaId = pickMediaId(envelope)

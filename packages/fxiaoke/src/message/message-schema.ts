@@ -1,18 +1,7 @@
 import { invalidInput, nonEmptyText, validateInput } from '@msg/core'
 import * as v from 'valibot'
+import { maxArticles } from './message-limits.js'
 import type { FxiaokeMessage } from './message-types.js'
-
-/**
- * Most recipients one call of `/cgi/message/send` accepts; longer lists go out in batches of this size.
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/text/
- */
-export const maxRecipients = 500
-
-/**
- * Most articles one image-text message carries.
- * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/message/image/
- */
-export const maxArticles = 7
 
 /** At most `limit` characters, counted as Unicode code points (an emoji is one). */
 const chars = (limit: number) =>

@@ -2,7 +2,7 @@ import { type CallOptions, MsgError } from '@msg/core'
 import { BatchSendError, type FxiaokeBatchResult } from '../fxiaoke-batch-send-error.js'
 import type { FxiaokeContext } from '../fxiaoke-context.js'
 import type { FxiaokeSentMessage } from '../fxiaoke-text-channel.js'
-import { maxRecipients } from './message-schema.js'
+import { maxRecipients } from './message-limits.js'
 import type { FxiaokeMessage } from './message-types.js'
 import { checkUserId, sendValidMessage } from './send-batch.js'
 
