@@ -62,7 +62,7 @@ export function parseSendArguments(args: readonly string[]): SendArguments | 'he
   const spec = findVendorSpec(vendor)
   if (!spec)
     throw new UsageError(
-      `unknown vendor "${vendor}": expected ${vendorNames.join(', ')} right after "msg send"`,
+      `unknown vendor "${vendor}": expected ${[...vendorNames, 'feishu-bot'].join(', ')} right after "msg send"`,
       'send',
     )
   const options = { ...vendorOptions(spec), ...commonSendOptions }

@@ -74,6 +74,8 @@ function credentialLookup(parsed: SendArguments, io: CommandIo, sandbox: Sandbox
 
 async function send(parsed: SendArguments, io: CommandIo, scrubber: SecretScrubber): Promise<ExitCode> {
   const { spec } = parsed
+  if (parsed.sandbox && spec.name !== undefined)
+    throw new UsageError(`msg send ${spec.name} has no sandbox: pass --base-url to a fake`, 'send')
   // Loaded only with --sandbox: the sandbox pulls in the testing kits and msw.
   const sandbox = parsed.sandbox
     ? await (await import('../sandbox/start-sandbox.js')).startSandbox()

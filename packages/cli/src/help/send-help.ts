@@ -1,6 +1,6 @@
 import type { commonSendOptions } from '../arguments/parse-send-arguments.js'
 import { vendorNames } from '../vendors/vendor-spec.js'
-import { vendorSpecs } from '../vendors/vendor-specs.js'
+import { extraSpecs, vendorSpecs } from '../vendors/vendor-specs.js'
 
 const commonDescriptions: Record<keyof typeof commonSendOptions, string> = {
   text: 'the text to send; - reads it from standard input',
@@ -32,8 +32,8 @@ export function sendHelp(): string {
         description,
       ),
     )
-  for (const name of vendorNames) {
-    const spec = vendorSpecs[name]
+  for (const spec of [...vendorNames.map((name) => vendorSpecs[name]), ...Object.values(extraSpecs)]) {
+    const name = spec.name ?? spec.vendor
     lines.push('', `${name}: ${spec.title}`, '  targets:')
     for (const flag of spec.targetFlags) lines.push(row(`--${flag.name} <value>`, flag.description))
     for (const flag of spec.optionFlags) lines.push(row(`--${flag.name} <value>`, flag.description))

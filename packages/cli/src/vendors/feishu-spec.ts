@@ -1,7 +1,8 @@
 import { UsageError } from '../usage-error.js'
+import { onlyContentFlag } from './content-flags.js'
 import { optionalFlag, requireCredential } from './require-flag.js'
 import { sendableMessage } from './sendable-message.js'
-import type { VendorSpec } from './vendor-spec.js'
+import type { SendInput, VendorSpec } from './vendor-spec.js'
 
 const receivers = [
   ['chat-id', 'chatId'],
@@ -24,7 +25,11 @@ export const feishuSpec: VendorSpec = {
     { name: 'email', description: 'a user by email' },
     { name: 'reply-to', description: 'reply in the thread of this message id (om_…)' },
   ],
-  contentFlags: [],
+  contentFlags: [
+    { name: 'image', description: 'an image file: uploaded (im/v1/images), then sent as an image message' },
+    { name: 'card', description: 'a card JSON file (card JSON 2.0, or { type: "template", data } …)' },
+    { name: 'post', description: 'a post JSON file ({ zh_cn: { title, content } })' },
+  ],
   optionFlags: [{ name: 'domain', description: 'feishu (default) or lark' }],
   credentials: [
     { flag: 'app-id', env: 'FEISHU_APP_ID', description: 'app id (cli_…)', secret: false },
@@ -62,7 +67,29 @@ export const feishuSpec: VendorSpec = {
         }
     const { createFeishu } = await import('@msg/feishu')
     const client = createFeishu({ ...credentials, ...(domain ? { domain } : {}), ...input.transport })
-    const message = sendableMessage(input)
-    return (options) => client.channel(target as never).send(message, options)
+    const content = await feishuContent(input)
+    if (!content) {
+      const message = sendableMessage(input)
+      return (options) => client.channel(target as never).send(message, options)
+    }
+    return async (options) => {
+      if (content.msg_type !== 'image') return client.sendMessage(target as never, content as never, options)
+      const { image_key } = await client.im.image.create(
+        { data: { image_type: 'message', image: content.bytes } },
+        options,
+      )
+      return client.sendMessage(target as never, { msg_type: 'image', content: { image_key } }, options)
+    }
   },
+}
+
+/** What `--image`, `--card` or `--post` asks to send (read before anything is sent), if one is given. */
+async function feishuContent(input: SendInput) {
+  const flag = onlyContentFlag(input, ['image', 'card', 'post'])
+  if (flag && input.message !== undefined)
+    throw new UsageError(`--${flag} says on its own what to send: drop --text`, 'send')
+  if (flag === 'image') return { msg_type: 'image' as const, bytes: await input.readFile('image') }
+  if (flag === 'card') return { msg_type: 'interactive' as const, content: await input.readJson('card') }
+  if (flag === 'post') return { msg_type: 'post' as const, content: await input.readJson('post') }
+  return undefined
 }

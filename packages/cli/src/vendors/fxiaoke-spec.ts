@@ -11,7 +11,9 @@ export const fxiaokeSpec: VendorSpec = {
   targetFlags: [
     { name: 'to-user', description: 'recipient user id; repeat or comma-separate', multiple: true },
   ],
-  contentFlags: [],
+  contentFlags: [
+    { name: 'composite', description: 'a composite card JSON file ({ head, first?, form?, link })' },
+  ],
   optionFlags: [],
   credentials: [
     { flag: 'app-id', env: 'FXIAOKE_APP_ID', description: 'app id (FSAID_…)', secret: false },
@@ -41,6 +43,15 @@ export const fxiaokeSpec: VendorSpec = {
       ...(userId ? { userId } : {}),
       ...input.transport,
     })
+    if (input.values.composite !== undefined) {
+      if (input.message !== undefined)
+        throw new UsageError('--composite says on its own what to send: drop --text', 'send')
+      const composite = (await input.readJson('composite')) as never
+      return async (options) => {
+        const sent = await client.message.send({ toUser, msgType: 'composite', composite }, options)
+        return { vendor: 'fxiaoke', requestId: sent.traceId, raw: sent }
+      }
+    }
     const message = sendableMessage(input)
     return (options) => client.channel({ toUser }).send(message, options)
   },

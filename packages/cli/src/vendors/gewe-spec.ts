@@ -1,6 +1,8 @@
+import { UsageError } from '../usage-error.js'
+import { onlyContentFlag } from './content-flags.js'
 import { optionalFlag, requireCredential, requireFlag } from './require-flag.js'
 import { sendableMessage } from './sendable-message.js'
-import type { VendorSpec } from './vendor-spec.js'
+import type { SendInput, VendorSpec } from './vendor-spec.js'
 
 /** `msg send gewe`: chat text (`message/postText`) or a Channels private letter (`finder/postPrivateLetter`). */
 export const geweSpec: VendorSpec = {
@@ -15,7 +17,16 @@ export const geweSpec: VendorSpec = {
     { name: 'my-user-name', description: 'Channels private letter: your own Channels username' },
     { name: 'msg-session-id', description: 'Channels private letter: session (…@findermsg)' },
   ],
-  contentFlags: [],
+  contentFlags: [
+    { name: 'image-url', description: 'an image by public URL (message/postImage)' },
+    { name: 'file-url', description: 'a file by public URL, with --file-name (message/postFile)' },
+    { name: 'file-name', description: 'the file name shown for --file-url' },
+    {
+      name: 'link-url',
+      description: 'a link card (message/postLink): --title, --text as its description, --thumb-url',
+    },
+    { name: 'thumb-url', description: 'the thumbnail of --link-url' },
+  ],
   optionFlags: [],
   credentials: [
     { flag: 'token', env: 'GEWE_TOKEN', description: 'the X-GEWE-TOKEN from the GeWe console', secret: true },
@@ -49,11 +60,48 @@ export const geweSpec: VendorSpec = {
     const token = requireCredential(geweSpec, input, 'token')
     const { createGewe } = await import('@msg/gewe')
     const client = createGewe({ token, ...input.transport })
-    const message = sendableMessage(input)
-    return (options) => client.channel(target).send(message, options)
+    const rich = geweContent(input)
+    if (!rich) {
+      const message = sendableMessage(input)
+      return (options) => client.channel(target).send(message, options)
+    }
+    if (!('toWxid' in target))
+      throw new UsageError('--image-url, --file-url and --link-url need --to-wxid', 'send')
+    const chat = { appId: target.appId, toWxid: target.toWxid }
+    return async (options) => {
+      const sent =
+        rich.kind === 'image'
+          ? await client.message.postImage({ ...chat, imgUrl: rich.url }, options)
+          : rich.kind === 'file'
+            ? await client.message.postFile({ ...chat, fileUrl: rich.url, fileName: rich.fileName }, options)
+            : await client.message.postLink({ ...chat, ...rich.link }, options)
+      return { vendor: 'gewe', messageId: sent.newMsgId, raw: sent }
+    }
   },
 }
 
 function optionalEntry<Key extends string>(key: Key, value: string | undefined): { [K in Key]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: string }
+}
+
+/** What `--image-url`, `--file-url` or `--link-url` asks to send, if one is given. */
+function geweContent(input: SendInput) {
+  const flag = onlyContentFlag(input, ['image-url', 'file-url', 'link-url'])
+  if (flag === undefined) return undefined
+  const url = requireFlag(input, flag, flag)
+  if (flag === 'image-url') return { kind: 'image' as const, url }
+  if (flag === 'file-url')
+    return { kind: 'file' as const, url, fileName: requireFlag(input, 'file-name', 'file name') }
+  const notice = input.message
+  if (typeof notice !== 'object' || notice.title === undefined)
+    throw new UsageError('--link-url needs --title "…" and --text "…" (its description)', 'send')
+  return {
+    kind: 'link' as const,
+    link: {
+      title: notice.title,
+      desc: notice.text,
+      linkUrl: url,
+      thumbUrl: requireFlag(input, 'thumb-url', 'thumbnail'),
+    },
+  }
 }

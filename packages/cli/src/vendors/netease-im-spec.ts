@@ -15,7 +15,14 @@ export const neteaseImSpec: VendorSpec = {
     { name: 'to', description: 'receiver account id, or team id' },
     { name: 'type', description: 'p2p (default), team or superteam' },
   ],
-  contentFlags: [],
+  contentFlags: [
+    {
+      name: 'message-type',
+      description:
+        'a message_type (1 image, 2 voice, 3 video, 4 location, 6 file, 100 custom) with --attachment',
+    },
+    { name: 'attachment', description: 'the attachment JSON file of --message-type' },
+  ],
   optionFlags: [],
   credentials: [
     { flag: 'app-key', env: 'NETEASE_IM_APP_KEY', description: 'AppKey', secret: true },
@@ -36,6 +43,23 @@ export const neteaseImSpec: VendorSpec = {
     const { createNeteaseIm } = await import('@msg/netease-im')
     const client = createNeteaseIm({ appKey, appSecret, ...input.transport })
     const target = { from, to, type: type as (typeof conversationTypes)[number] }
+    if (input.values['message-type'] !== undefined) {
+      const raw = requireFlag(input, 'message-type', 'message type')
+      const messageType = Number(raw)
+      if (!Number.isInteger(messageType))
+        throw new UsageError(`--message-type must be a number, got "${raw}"`, 'send')
+      const attachment = await input.readJson('attachment')
+      const text = typeof input.message === 'string' ? { text: input.message } : {}
+      const conversation = `${target.from}|${{ p2p: 1, team: 2, superteam: 3 }[target.type]}|${target.to}`
+      return async (options) => {
+        const sent = await client.conversation.sendMessage(
+          conversation,
+          { message: { message_type: messageType, attachment, ...text } as never },
+          options,
+        )
+        return { vendor: 'netease-im', messageId: sent.message_server_id, raw: sent }
+      }
+    }
     const message = sendableMessage(input)
     return (options) => client.channel(target).send(message, options)
   },

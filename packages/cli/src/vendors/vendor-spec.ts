@@ -50,6 +50,8 @@ export type PreparedSend = (options?: CallOptions) => Promise<SentMessage>
 /** How `msg send <vendor>` maps flags and environment variables onto one vendor package. */
 export interface VendorSpec {
   vendor: VendorName
+  /** The name after `msg send` when it is not the vendor's (`feishu-bot`). */
+  name?: string
   /** One line for help: what the vendor is. */
   title: string
   /** Environment variable that replaces the default base URL (like `--base-url`). */

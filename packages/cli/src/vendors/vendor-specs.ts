@@ -1,3 +1,4 @@
+import { feishuBotSpec } from './feishu-bot-spec.js'
 import { feishuSpec } from './feishu-spec.js'
 import { fxiaokeSpec } from './fxiaoke-spec.js'
 import { geweSpec } from './gewe-spec.js'
@@ -12,7 +13,11 @@ export const vendorSpecs: Readonly<Record<VendorName, VendorSpec>> = {
   'netease-im': neteaseImSpec,
 }
 
-/** The spec of a vendor name given on the command line, if it is one. */
+/** Senders that are not a vendor's app client, by their `msg send` name. */
+export const extraSpecs: Readonly<Record<string, VendorSpec>> = { 'feishu-bot': feishuBotSpec }
+
+/** The spec of a name given on the command line (`gewe`, …, `feishu-bot`), if it is one. */
 export function findVendorSpec(name: string): VendorSpec | undefined {
-  return Object.hasOwn(vendorSpecs, name) ? vendorSpecs[name as VendorName] : undefined
+  if (Object.hasOwn(vendorSpecs, name)) return vendorSpecs[name as VendorName]
+  return Object.hasOwn(extraSpecs, name) ? extraSpecs[name] : undefined
 }
