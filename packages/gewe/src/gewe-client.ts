@@ -17,30 +17,31 @@ import {
 import { createGeweAuth } from './gewe-auth.js'
 import type { GeweContext } from './gewe-context.js'
 import { createPacer } from './gewe-pacing.js'
+import { createRichLoader } from './gewe-rich-loader.js'
 import {
   defaultBaseURL,
   defaultMaxContentLength,
   type GeweSettings,
   geweSettingsSchema,
 } from './gewe-settings.js'
-import { type GeweTarget, sendGeweNotice, sendGeweText } from './gewe-text-channel.js'
-import { type ForwardFileBody, forwardFileSchema } from './message/forward-file.js'
-import { type ForwardImageBody, forwardImageSchema } from './message/forward-image.js'
-import { type ForwardMiniAppBody, forwardMiniAppSchema } from './message/forward-mini-app.js'
-import { type ForwardUrlBody, forwardUrlSchema } from './message/forward-url.js'
-import { type ForwardVideoBody, forwardVideoSchema } from './message/forward-video.js'
-import { type PostAppMsgBody, postAppMsgSchema } from './message/post-app-msg.js'
-import { type PostEmojiBody, postEmojiSchema } from './message/post-emoji.js'
-import { type PostFileBody, postFileSchema } from './message/post-file.js'
-import { type PostImageBody, postImageSchema } from './message/post-image.js'
-import { type PostLinkBody, postLinkSchema } from './message/post-link.js'
-import { type GewePostData, postMessage } from './message/post-message.js'
-import { type PostMiniAppBody, postMiniAppSchema } from './message/post-mini-app.js'
-import { type PostNameCardBody, postNameCardSchema } from './message/post-name-card.js'
+import { type GeweTarget, sendGeweText } from './gewe-text-channel.js'
+import type { ForwardFileBody } from './message/forward-file.js'
+import type { ForwardImageBody } from './message/forward-image.js'
+import type { ForwardMiniAppBody } from './message/forward-mini-app.js'
+import type { ForwardUrlBody } from './message/forward-url.js'
+import type { ForwardVideoBody } from './message/forward-video.js'
+import type { PostAppMsgBody } from './message/post-app-msg.js'
+import type { PostEmojiBody } from './message/post-emoji.js'
+import type { PostFileBody } from './message/post-file.js'
+import type { PostImageBody } from './message/post-image.js'
+import type { PostLinkBody } from './message/post-link.js'
+import type { GewePostData } from './message/post-message.js'
+import type { PostMiniAppBody } from './message/post-mini-app.js'
+import type { PostNameCardBody } from './message/post-name-card.js'
 import { type PostTextBody, type PostTextData, postText } from './message/post-text.js'
-import { type PostVideoBody, postVideoSchema } from './message/post-video.js'
-import { type PostVoiceBody, postVoiceSchema } from './message/post-voice.js'
-import { type RevokeMsgBody, revokeMsg } from './message/revoke-msg.js'
+import type { PostVideoBody } from './message/post-video.js'
+import type { PostVoiceBody } from './message/post-voice.js'
+import type { RevokeMsgBody } from './message/revoke-msg.js'
 import { version } from './version.js'
 
 /**
@@ -95,22 +96,29 @@ export interface GeweClient {
   channel(target: GeweTarget): TextChannel
 }
 
-const postSchemas = {
-  postImage: postImageSchema,
-  postFile: postFileSchema,
-  postLink: postLinkSchema,
-  postVideo: postVideoSchema,
-  postVoice: postVoiceSchema,
-  postNameCard: postNameCardSchema,
-  postEmoji: postEmojiSchema,
-  postAppMsg: postAppMsgSchema,
-  postMiniApp: postMiniAppSchema,
-  forwardImage: forwardImageSchema,
-  forwardFile: forwardFileSchema,
-  forwardVideo: forwardVideoSchema,
-  forwardUrl: forwardUrlSchema,
-  forwardMiniApp: forwardMiniAppSchema,
-}
+type Rich = typeof import('./rich.js')
+/** The parameters of a rich function after the context the client passes. */
+type RichArgs<Name extends keyof Rich> =
+  Parameters<Rich[Name]> extends [GeweContext, ...infer Rest] ? Rest : never
+type RichFunction = (context: GeweContext, ...rest: unknown[]) => Promise<unknown>
+
+/** The rich `message/*` sends, named as GeWe's paths; their rules load with the rich code. */
+const postOps = [
+  'postImage',
+  'postFile',
+  'postLink',
+  'postVideo',
+  'postVoice',
+  'postNameCard',
+  'postEmoji',
+  'postAppMsg',
+  'postMiniApp',
+  'forwardImage',
+  'forwardFile',
+  'forwardVideo',
+  'forwardUrl',
+  'forwardMiniApp',
+] as const satisfies readonly Parameters<Rich['post']>[1][]
 
 /**
  * Creates a GeWe client. Default base `http://api.geweapi.com/gewe/v2/api`; `baseURL` replaces the
@@ -141,26 +149,31 @@ export function createGewe(settings: GeweSettings): GeweClient {
     proxyIp: settings.proxyIp,
     noticeThumbUrl: settings.noticeThumbUrl,
   }
+  // Rich sends load their code on first use, a text-only app carries none of it; the loader keeps
+  // every send in call order meanwhile, as the pacing queue promises.
+  const loader = createRichLoader(() => import('./rich.js'))
+  const rich =
+    <Name extends keyof Rich>(name: Name) =>
+    (...args: RichArgs<Name>): ReturnType<Rich[Name]> =>
+      loader.withModule((module) => (module[name] as RichFunction)(context, ...args)) as ReturnType<
+        Rich[Name]
+      >
   const sendText = (target: GeweTarget, text: string, options?: CallOptions) =>
-    sendGeweText(context, target, text, options)
+    loader.inOrder(() => sendGeweText(context, target, text, options))
+  const post = rich('post')
   return {
     finder: {
-      postPrivateLetter: async (body, options) => (await postPrivateLetter(context, body, options)).data,
+      postPrivateLetter: (body, options) =>
+        loader.inOrder(async () => (await postPrivateLetter(context, body, options)).data),
     },
     message: {
-      postText: async (body, options) => (await postText(context, body, options)).data,
+      postText: (body, options) => loader.inOrder(async () => (await postText(context, body, options)).data),
       ...(Object.fromEntries(
-        Object.entries(postSchemas).map(([op, schema]) => [
-          op,
-          async (body: unknown, options?: CallOptions) =>
-            (await postMessage(context, op, schema, body, options)).data,
-        ]),
+        postOps.map((op) => [op, (body: unknown, options?: CallOptions) => post(op, body, options)]),
       ) as Omit<GeweClient['message'], 'postText' | 'revokeMsg'>),
-      revokeMsg: (body, options) => revokeMsg(context, body, options),
+      revokeMsg: rich('revokeMsg'),
     },
     sendText,
-    channel: textChannels('gewe', sendText, (target, notice, options) =>
-      sendGeweNotice(context, target, notice, options),
-    ),
+    channel: textChannels('gewe', sendText, rich('sendNotice')),
   }
 }

@@ -1,6 +1,6 @@
 import { ValidationError, VendorError } from '@msg/core'
 import { toFetch } from '@msg/core/testing'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createGewe, type GeweSettings } from '../index.js'
 import { createGeweFake } from '../testing/index.js'
 
@@ -18,6 +18,8 @@ function setup(settings: Partial<GeweSettings> = {}) {
 }
 
 describe('rich sends share the pacing queue of postText', () => {
+  // The client loads its rich code on first use: loaded once here, so fake time starts after it.
+  beforeAll(() => import('../rich.js'))
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_000_000 })
   })
