@@ -18,6 +18,7 @@ export const budgets = {
   neteaseImWebhookApp: '7 kB',
   feishuUploadApp: '14 kB',
   fxiaokeRichApp: '14 kB',
+  neteaseImRichApp: '14 kB',
   // A GeWe webhook bot with a paced reply carries the text half of the client.
   geweWebhookApp: '13 kB',
   geweRichApp: '12 kB',
@@ -25,7 +26,12 @@ export const budgets = {
 const shared = ['@msg/core', 'valibot']
 // Modules a vendor client loads with `import()` on first use (rich sends, uploads): an app that never
 // calls them never loads them, so the text-only checks leave them out; the apps that use them count them.
-const lazy = { feishu: ['./rich.js'], fxiaoke: ['./rich.js'], gewe: ['./rich.js'] }
+const lazy = {
+  feishu: ['./rich.js'],
+  fxiaoke: ['./rich.js'],
+  gewe: ['./rich.js'],
+  'netease-im': ['./rich.js'],
+}
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const app = (id) => `scripts/size/apps/${id}-app.mjs`
@@ -114,6 +120,14 @@ export function sizeChecks() {
       path: app('netease-im-webhook-bot'),
       gzip: true,
       limit: budgets.webhookApp,
+      ignore: lazy['netease-im'],
+    })
+    // An image message, then its recall: the lazily loaded rich code counted in full.
+    checks.push({
+      name: '@msg/netease-im rich app (all deps)',
+      path: app('netease-im-rich'),
+      gzip: true,
+      limit: budgets.neteaseImRichApp,
     })
   }
   if (landed.some((vendor) => vendor.id === 'gewe')) {

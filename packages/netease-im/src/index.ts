@@ -3,6 +3,7 @@ export {
   type ConversationType,
   conversationId,
 } from './conversations/conversation-id.js'
+export { maxBatchReceivers } from './conversations/max-batch-receivers.js'
 export type {
   NeteaseImAudioAttachment,
   NeteaseImAudioMessage,
@@ -23,7 +24,6 @@ export type {
   NeteaseImVideoMessage,
 } from './conversations/message-types.js'
 export type { NeteaseImRecallOptions, NeteaseImRecallType } from './conversations/recall-message.js'
-export { maxBatchReceivers } from './conversations/send-batch-messages.js'
 export type {
   NeteaseImBatchFailure,
   NeteaseImBatchMessagesBody,

@@ -7,13 +7,11 @@ import {
   textChannels,
   validateInput,
 } from '@msg/core'
-import { type NeteaseImRecallOptions, recallConversationMessage } from './conversations/recall-message.js'
-import { sendBatchConversationMessages } from './conversations/send-batch-messages.js'
+import type { NeteaseImRecallOptions } from './conversations/recall-message.js'
 import type {
   NeteaseImBatchMessagesBody,
   NeteaseImBatchSent,
 } from './conversations/send-batch-messages-types.js'
-import { sendConversationMessage } from './conversations/send-message.js'
 import type { NeteaseImSendMessageBody, NeteaseImSentMessage } from './conversations/send-message-types.js'
 import { createNeteaseImAuth } from './netease-im-auth.js'
 import type { NeteaseImContext } from './netease-im-context.js'
@@ -60,6 +58,11 @@ export interface NeteaseImClient {
   channel(target: NeteaseImTarget): TextChannel
 }
 
+type Rich = typeof import('./rich.js')
+/** The parameters of a rich function after the context the client passes. */
+type RichArgs<Name extends keyof Rich> =
+  Parameters<Rich[Name]> extends [NeteaseImContext, ...infer Rest] ? Rest : never
+
 /**
  * Creates a NetEase IM client. With `appKey` + `appSecret` every attempt is signed (server side only:
  * a browser is refused unless `dangerouslyAllowBrowser`); with only `baseURL`, requests go unsigned
@@ -90,14 +93,18 @@ export function createNeteaseIm(settings: NeteaseImSettings): NeteaseImClient {
   }
   const sendText = (target: NeteaseImTarget, text: string, options?: CallOptions) =>
     sendNeteaseImText(context, target, text, options)
+  // Full sends, batch sends and recalls load their code on first use: a text-only app carries none of it.
+  const rich =
+    <Name extends keyof Rich>(name: Name) =>
+    (...args: RichArgs<Name>): ReturnType<Rich[Name]> =>
+      import('./rich.js').then((module) =>
+        (module[name] as (context: NeteaseImContext, ...rest: unknown[]) => unknown)(context, ...args),
+      ) as ReturnType<Rich[Name]>
   return {
     conversation: {
-      sendMessage: async (conversationId, body, options) =>
-        (await sendConversationMessage(context, conversationId, body, options)).data,
-      sendBatchMessages: (body, options) => sendBatchConversationMessages(context, body, options),
-      recallMessage: async (conversationId, messageServerId, recall, options) => {
-        await recallConversationMessage(context, conversationId, messageServerId, recall, options)
-      },
+      sendMessage: rich('sendMessage'),
+      sendBatchMessages: rich('sendBatchMessages'),
+      recallMessage: rich('recallMessage'),
     },
     sendText,
     channel: textChannels('netease-im', sendText),

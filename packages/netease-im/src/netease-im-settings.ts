@@ -1,6 +1,5 @@
 import { nonEmptyText, type TransportSettings } from '@msg/core'
 import * as v from 'valibot'
-import { integerAtLeast } from './conversations/message-schema.js'
 
 /** Options shared by both ways of creating a client. */
 export interface NeteaseImOptions extends TransportSettings {
@@ -37,6 +36,14 @@ export interface NeteaseImProxySettings extends NeteaseImOptions {
  * @see https://doc.yunxin.163.com/messaging2/server-apis/zcwODA3MTU?platform=server3
  */
 export type NeteaseImSettings = NeteaseImSignedSettings | NeteaseImProxySettings
+
+/** An integer of at least `minimum`: `textLimit`, `rateLimitWaitMs`, and a message's `message_type` and `sub_type`. */
+export const integerAtLeast = (minimum: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be an integer'),
+    v.minValue(minimum, `must be at least ${minimum}`),
+  )
 
 /** The valibot schema the factory checks its settings with. */
 export const neteaseImSettingsSchema = v.pipe(

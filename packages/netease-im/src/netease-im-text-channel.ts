@@ -1,12 +1,6 @@
-import { type CallOptions, type SentMessage, validateInput } from '@msg/core'
-import * as v from 'valibot'
-import {
-  accountIdSchema,
-  type ConversationType,
-  conversationTypeSchema,
-  joinConversationId,
-} from './conversations/conversation-id.js'
-import { sendConversationMessage } from './conversations/send-message.js'
+import { type CallOptions, invalidInput, type SentMessage, validateInput } from '@msg/core'
+import { type ConversationType, joinConversationId, targetSchema } from './conversations/conversation-id.js'
+import { postConversationMessage } from './conversations/post-message.js'
 import type { NeteaseImContext } from './netease-im-context.js'
 
 /**
@@ -19,7 +13,22 @@ export interface NeteaseImTarget {
   type: ConversationType
 }
 
-const targetSchema = v.object({ from: accountIdSchema, to: accountIdSchema, type: conversationTypeSchema })
+// The text as the full send-message check reports it (same operation, path and messages), without
+// carrying the checks of every other message type: a string of 1 to `textLimit` characters.
+function checkText(text: unknown, textLimit: number): void {
+  const problem =
+    typeof text !== 'string'
+      ? 'must be a string'
+      : text === ''
+        ? 'must not be empty for a text or tip message'
+        : text.length > textLimit
+          ? `at most ${textLimit} characters`
+          : ''
+  if (problem)
+    throw invalidInput({ vendor: 'netease-im', operation: 'conversation.sendMessage' }, [
+      { path: 'body.message.text', message: problem },
+    ])
+}
 
 /**
  * Sends a text message (`message_type: 0`) with a `message_client_id` (idempotencyKey or a UUID) that
@@ -33,7 +42,8 @@ export async function sendNeteaseImText(
   options?: CallOptions,
 ): Promise<SentMessage> {
   const valid = validateInput(targetSchema, target, { vendor: 'netease-im', operation: 'sendText' })
-  const { data, requestId } = await sendConversationMessage(
+  checkText(text, context.textLimit)
+  const { data, requestId } = await postConversationMessage(
     context,
     joinConversationId(valid.from, valid.type, valid.to),
     { message: { message_type: 0, text } },

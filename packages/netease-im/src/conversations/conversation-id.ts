@@ -27,11 +27,12 @@ export const conversationTypeSchema = v.picklist(
   'must be 1, 2, 3, p2p, team or superteam',
 )
 
-/** A ready conversation id as the send-message path takes it. */
-export const conversationIdSchema = v.pipe(
-  nonEmptyText,
-  v.regex(/^[^|]+\|[123]\|[^|]+$/, 'must be sender_id|conversation_type|receiver_id with type 1, 2 or 3'),
-)
+/** A text's target: the `from` and `to` account or team ids and the conversation `type`. */
+export const targetSchema = v.object({
+  from: accountIdSchema,
+  to: accountIdSchema,
+  type: conversationTypeSchema,
+})
 
 /** `sender_id|conversation_type|receiver_id` from already validated parts. */
 export function joinConversationId(senderId: string, type: ConversationType, receiverId: string): string {

@@ -1,16 +1,9 @@
 import { nonEmptyText } from '@msg/core'
 import * as v from 'valibot'
+import { integerAtLeast } from '../netease-im-settings.js'
 import { attachmentIssues } from './attachment-schema.js'
 
 const stringRule = v.string('must be a string')
-
-/** An integer of at least `minimum` (also used by the settings schema). */
-export const integerAtLeast = (minimum: number) =>
-  v.pipe(
-    v.number('must be a number'),
-    v.integer('must be an integer'),
-    v.minValue(minimum, `must be at least ${minimum}`),
-  )
 
 const isJson = (text: string) => {
   try {

@@ -2,7 +2,7 @@ import { type CallOptions, type EndpointResult, validateInput } from '@msg/core'
 import * as v from 'valibot'
 import type { NeteaseImContext } from '../netease-im-context.js'
 import { neteaseImResponseReader } from '../netease-im-response-reader.js'
-import { conversationIdSchema } from './conversation-id.js'
+import { conversationIdSchema } from './conversation-id-schema.js'
 import { traceIdOf } from './trace-id.js'
 
 /**

@@ -4,6 +4,7 @@ import { NeteaseImBatchSendError } from '../netease-im-batch-send-error.js'
 import type { NeteaseImContext } from '../netease-im-context.js'
 import { neteaseImResponseReader } from '../netease-im-response-reader.js'
 import { accountIdSchema } from './conversation-id.js'
+import { maxBatchReceivers } from './max-batch-receivers.js'
 import { antispamConfigSchema, messageSchema, objectMessage, pushConfigSchema } from './message-schema.js'
 import type {
   NeteaseImBatchMessagesBody,
@@ -11,12 +12,6 @@ import type {
   NeteaseImBatchSent,
 } from './send-batch-messages-types.js'
 import { callerTraceId, traceIdOf, withoutTraceHeader } from './trace-id.js'
-
-/**
- * Most receivers one batch-send call takes.
- * @see https://doc.commsease.com/messaging2/server-apis/zgzOTE1MTI
- */
-export const maxBatchReceivers = 100
 
 const operation = 'conversation.sendBatchMessages'
 const exactId = v.optional(v.pipe(v.union([v.string(), v.number()]), v.transform(String)))

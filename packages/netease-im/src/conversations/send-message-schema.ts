@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { conversationIdSchema } from './conversation-id.js'
+import { conversationIdSchema } from './conversation-id-schema.js'
 import { antispamConfigSchema, messageSchema, objectMessage, pushConfigSchema } from './message-schema.js'
 
 /**
