@@ -24,6 +24,9 @@ export const budgets = {
   geweRichApp: '12 kB',
 }
 const shared = ['@msg/core', 'valibot']
+// NetEase's entry also exports its batch error class (the receiver bookkeeping of sendBatchMessages'
+// outcome), which a text-only app keeps: 0.1 kB over the common own-code budget.
+const ownBudgets = { 'netease-im': '3.1 kB' }
 // Modules a vendor client loads with `import()` on first use (rich sends, uploads): an app that never
 // calls them never loads them, so the text-only checks leave them out; the apps that use them count them.
 const lazy = {
@@ -64,7 +67,7 @@ export function sizeChecks() {
         path: `packages/${vendor.directory}/dist/index.js`,
         gzip: true,
         ignore: [...shared, ...(lazy[vendor.id] ?? [])],
-        limit: budgets.own,
+        limit: ownBudgets[vendor.id] ?? budgets.own,
       },
     )
   }
