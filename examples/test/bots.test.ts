@@ -84,6 +84,25 @@ describe('bot examples against msg sandbox', () => {
     }
   })
 
+  it('gewe-bot.ts: ping → pong on node:http, the callback carrying the shared secret', async () => {
+    const gewe = sandbox.vendors.gewe!
+    const url = await startExample('gewe-bot', { ...gewe.env, ...gewe.webhookEnv, PORT: '0' })
+    const replies = await ping('gewe', url)
+    expect(replies).toMatchObject([{ path: '/message/postText', content: 'pong' }])
+  })
+
+  it('netease-im-copy-express.ts: ping → pong through Express and toNodeListener', async () => {
+    const netease = sandbox.vendors['netease-im']!
+    const url = await startExample('netease-im-copy-express', {
+      ...netease.env,
+      ...netease.webhookEnv,
+      PORT: '0',
+    })
+    const replies = await ping('netease-im', url)
+    expect(JSON.stringify(replies)).toContain('pong')
+    expect(replies).toHaveLength(1)
+  })
+
   it('alert.ts: one Notice to four vendors through broadcast', async () => {
     const { gewe, feishu, fxiaoke } = sandbox.vendors
     const netease = sandbox.vendors['netease-im']!
