@@ -1,14 +1,8 @@
-// The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the built
-// `@msg/feishu/webhook`, `@msg/fxiaoke/webhook` and `@msg/netease-im/webhook` in a Worker) with
-// esbuild, serves it with the workerd binary from `.runtimes/` on a loopback port, drives it over
-// HTTP with the shared webhook checks, and stops it.
+// The workerd leg of the runtime matrix, run by Node: bundles workerd/worker.mjs (the four built
+// webhooks and the Feishu custom bot in a Worker) with esbuild, serves it with the workerd binary
+// from `.runtimes/` on a loopback port (start-workerd.mjs), drives it over HTTP with the shared
+// webhook checks, and stops it.
 // Usage: node workerd-smoke.mjs <path to workerd>; exits non-zero when any check fails.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import * as testing from '@msg/feishu/testing'
 import * as fxiaokeTesting from '@msg/fxiaoke/testing'
@@ -19,6 +13,7 @@ import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.m
 import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
 import { geweCallbackRequest, geweWebhookChecks } from '../sandbox/gewe-webhook-scenario.mjs'
 import { copyRequest, neteaseImWebhookChecks } from '../sandbox/netease-im-webhook-scenario.mjs'
+import { startWorkerd } from './start-workerd.mjs'
 
 const workerd = process.argv[2]
 if (!workerd) {
@@ -26,20 +21,7 @@ if (!workerd) {
   process.exit(2)
 }
 
-// workerd refuses a compatibility date later than its own build; any recent date works.
-const config = `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [(name = "worker.js", esModule = embed "worker.js")],
-  compatibilityDate = "2026-01-01",
-);
-`
-
-const dir = mkdtempSync(join(tmpdir(), 'msg-workerd-'))
-let child
+let worker
 let passed = 0
 let failed = 0
 try {
@@ -55,29 +37,9 @@ try {
     logLevel: 'error',
   })
   const code = bundle.outputFiles[0].text
-  writeFileSync(join(dir, 'worker.js'), code)
-  writeFileSync(join(dir, 'config.capnp'), config)
-  console.log(
-    `worker bundle ${(code.length / 1024).toFixed(1)} kB (@msg/feishu/webhook, @msg/fxiaoke/webhook and @msg/netease-im/webhook from dist/)`,
-  )
-
-  // fd 3 carries workerd's control messages: one JSON line per socket once it listens.
-  child = spawn(workerd, ['serve', join(dir, 'config.capnp'), '--control-fd=3'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
-  })
-  const exited = once(child, 'exit').then(([status]) => {
-    throw new Error(`workerd exited (${status}) before listening`)
-  })
-  const listening = (async () => {
-    for await (const line of createInterface({ input: child.stdio[3] })) {
-      const message = JSON.parse(line)
-      if (message.event === 'listen' && message.socket === 'http') return message.port
-    }
-    throw new Error('workerd closed its control channel before listening')
-  })()
-  const port = await Promise.race([listening, exited])
-  exited.catch(() => {})
-  const base = `http://127.0.0.1:${port}`
+  console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (the webhooks and the bot from dist/)`)
+  worker = await startWorkerd(workerd, code)
+  const base = worker.url
   console.log(`workerd listening on ${base}`)
 
   const check = async (name, run) => {
@@ -125,11 +87,7 @@ try {
   failed += 1
   console.log(`  FAIL workerd: ${error instanceof Error ? error.message : String(error)}`)
 } finally {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM')
-    await once(child, 'exit')
-  }
-  rmSync(dir, { recursive: true, force: true })
+  await worker?.stop()
 }
 console.log(`  ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)
