@@ -1,8 +1,8 @@
 import { NetworkError } from '@msg/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFeishuBotFake } from '../testing/feishu-bot-fake.js'
-import { feishuBotNoticeCard } from './bot-notice-card.js'
 import { createFeishuBot } from './feishu-bot.js'
+import { feishuBotNoticeCard } from './index.js'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -14,6 +14,7 @@ import {
   validateInput,
 } from '@msg/core'
 import * as v from 'valibot'
+import { feishuNoticeCard } from '../im/notice-card.js'
 import { version } from '../version.js'
 import {
   type FeishuBotBody,
@@ -22,7 +23,6 @@ import {
   feishuBotMaxBodyBytes,
 } from './bot-body.js'
 import { readFeishuBotReply } from './bot-envelope.js'
-import { feishuBotNoticeCard } from './bot-notice-card.js'
 import { createBotPacer } from './bot-pacer.js'
 import {
   type FeishuBotSettings,
@@ -128,7 +128,7 @@ export function createFeishuBot(settings: FeishuBotSettings): FeishuBot {
     'feishu',
     (_target, text, options) => sendText(text, options),
     (_target, notice, options) =>
-      send({ msg_type: 'interactive', card: feishuBotNoticeCard(notice, settings.noticeButton) }, options),
+      send({ msg_type: 'interactive', card: feishuNoticeCard(notice, settings.noticeButton) }, options),
   )
   return { send, sendText, channel: () => channel(undefined) }
 }

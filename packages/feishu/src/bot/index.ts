@@ -1,3 +1,8 @@
+/**
+ * A `Notice` as the custom bot sends it: the same card as the app client's notices.
+ * @see https://open.feishu.cn/document/feishu-cards/card-json-v2-structure
+ */
+export { feishuNoticeCard as feishuBotNoticeCard } from '../im/notice-card.js'
 export {
   type FeishuBotBody,
   type FeishuBotPost,
@@ -5,7 +10,6 @@ export {
   feishuBotMaxBodyBytes,
 } from './bot-body.js'
 export { classifyFeishuBotCode, type FeishuBotReply } from './bot-envelope.js'
-export { feishuBotNoticeCard } from './bot-notice-card.js'
 export type { FeishuBotPacing } from './bot-pacer.js'
 export { type FeishuBotSettings, parseFeishuBotWebhook } from './bot-settings.js'
 export { feishuBotSign, feishuBotTimestamp } from './bot-sign.js'
