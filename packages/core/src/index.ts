@@ -52,7 +52,15 @@ export {
 export { parseExactJson } from './json/exact-json.js'
 export { redactedMarker, redactText, redactValue } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'
-export { isBrowserRuntime, randomHex, randomUuid, sleep, toHex } from './runtime/runtime.js'
+export {
+  fromBase64,
+  isBrowserRuntime,
+  randomHex,
+  randomUuid,
+  sleep,
+  toBase64,
+  toHex,
+} from './runtime/runtime.js'
 export {
   createTokenCache,
   type FetchedToken,

@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ValidationError } from '../errors/validation-error.js'
 import { assertServerSideSecret } from './browser-guard.js'
-import { isBrowserRuntime, randomHex, randomUuid, sleep, toHex } from './runtime.js'
+import { fromBase64, isBrowserRuntime, randomHex, randomUuid, sleep, toBase64, toHex } from './runtime.js'
 
 afterEach(() => {
   vi.unstubAllGlobals()
 })
 
 describe('runtime helpers', () => {
+  it('toBase64 and fromBase64 match Buffer for every length up to 3 chunks of 32 KiB', () => {
+    for (const length of [0, 1, 2, 3, 0x8000 - 1, 0x8000, 0x8000 * 3 + 7]) {
+      const bytes = new Uint8Array(length).map((_, index) => (index * 131 + length) & 0xff)
+      const encoded = toBase64(bytes)
+      expect(encoded).toBe(Buffer.from(bytes).toString('base64'))
+      expect(fromBase64(encoded)).toEqual(bytes)
+    }
+    expect(() => fromBase64('not base64!')).toThrow()
+  })
+
   it('toHex writes two lowercase hex characters per byte', () => {
     expect(toHex(new Uint8Array([0, 15, 16, 255]))).toBe('000f10ff')
     expect(toHex(new Uint8Array())).toBe('')

@@ -28,6 +28,30 @@ export function toHex(bytes: Uint8Array): string {
   return hex
 }
 
+/**
+ * Bytes as standard base64 (with padding): signatures, ciphertexts, UTF-8 text (`btoa` alone takes
+ * Latin-1 strings only).
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/Window/btoa
+ */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let index = 0; index < bytes.length; index += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000))
+  }
+  return btoa(binary)
+}
+
+/**
+ * Standard base64 as bytes; throws a `DOMException` on text that is not base64.
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/Window/atob
+ */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index)
+  return bytes
+}
+
 const poolSize = 4096
 let pool = new Uint8Array(0)
 let poolUsed = 0

@@ -1,3 +1,4 @@
+import { toBase64 } from '@msg/core'
 /**
  * The custom bot's signature: Base64 of HMAC-SHA256 keyed by `${timestamp}\n${secret}` over an empty
  * message (the guide's own construction: the string to sign is the key, not the data). `timestamp` is
@@ -13,9 +14,7 @@ export async function feishuBotSign(timestamp: string, secret: string): Promise<
     ['sign'],
   )
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new Uint8Array(0)))
-  let binary = ''
-  for (const byte of mac) binary += String.fromCharCode(byte)
-  return btoa(binary)
+  return toBase64(mac)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createDeduper, MsgError } from '@msg/core'
+import { createDeduper, MsgError, toBase64 } from '@msg/core'
 import { dispatchFeishuEvent } from '../webhook/feishu-event-dispatch.js'
 import { readFeishuPayload } from '../webhook/feishu-payload.js'
 import type { FeishuLongConnectionSettings } from './long-connection-settings.js'
@@ -17,15 +17,8 @@ export interface FeishuPushAnswer {
 const hour = 3_600_000
 const utf8 = new TextEncoder()
 
-/** Base64 of the UTF-8 bytes of `text` (`btoa` alone takes Latin-1 only). */
-function utf8Base64(text: string): string {
-  const bytes = utf8.encode(text)
-  let binary = ''
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000))
-  }
-  return btoa(binary)
-}
+/** Base64 of the UTF-8 bytes of `text`. */
+const utf8Base64 = (text: string): string => toBase64(utf8.encode(text))
 
 /**
  * Creates the function that handles one reassembled push of the long connection: the plaintext

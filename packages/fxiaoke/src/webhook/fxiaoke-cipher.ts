@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from '@msg/core'
 import { padFxiaoke, unpadFxiaoke } from './fxiaoke-pkcs7.js'
 
 const encoder = new TextEncoder()
@@ -22,21 +23,6 @@ export interface FxiaokeDecrypted {
  */
 export const isEncodingAesKey = (value: unknown): value is string =>
   typeof value === 'string' && encodingAesKeyPattern.test(value)
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index)
-  return bytes
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000))
-  }
-  return btoa(binary)
-}
 
 /** The AES-256 key `base64decode(encodingAesKey + "=")` and its first 16 bytes as the IV. */
 function aesKey(encodingAesKey: string) {
