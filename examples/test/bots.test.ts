@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { type NodeProcess, startNode } from '@msg/core/testing'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain .mjs script of the repository, without types.
 import { ensureRuntimes } from '../../scripts/runtimes/install-runtimes.mjs'
 // @ts-expect-error: a plain .mjs script of the repository, without types.
-import { startWorkerd } from '../../scripts/runtimes/start-workerd.mjs'
-import { runNode, startSandbox } from './run-node.js'
+import { bundleWorker, startWorkerd } from '../../scripts/runtimes/start-workerd.mjs'
+import { runNode, sandboxEnv, startSandbox } from './run-node.js'
 
 const example = (name: string) => fileURLToPath(new URL(`../dist/${name}.js`, import.meta.url))
 const msgBin = fileURLToPath(new URL('../node_modules/@msg/cli/dist/bin.js', import.meta.url))
@@ -62,17 +61,8 @@ describe('bot examples against msg sandbox', () => {
   it('feishu-echo-worker.ts: ping → pong in workerd, the Worker replying over fetch', async () => {
     const feishu = sandbox.vendors.feishu!
     const { workerd } = ensureRuntimes()
-    const bundle = await build({
-      entryPoints: [example('feishu-echo-worker')],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      conditions: ['workerd', 'worker', 'browser'],
-      mainFields: ['module', 'main'],
-      write: false,
-      logLevel: 'error',
-    })
-    const worker = await startWorkerd(workerd, bundle.outputFiles[0]!.text, {
+    const code = await bundleWorker(example('feishu-echo-worker'))
+    const worker = await startWorkerd(workerd, code, {
       bindings: { ...feishu.env, ...feishu.webhookEnv },
       loopbackOutbound: true,
     })
@@ -104,20 +94,7 @@ describe('bot examples against msg sandbox', () => {
   })
 
   it('alert.ts: one Notice to four vendors through broadcast', async () => {
-    const { gewe, feishu, fxiaoke } = sandbox.vendors
-    const netease = sandbox.vendors['netease-im']!
-    const env = {
-      ...gewe!.env,
-      ...feishu!.env,
-      ...fxiaoke!.env,
-      ...netease.env,
-      GEWE_APP_ID: gewe!.target['app-id']!,
-      GEWE_TO_WXID: gewe!.target['to-wxid']!,
-      FEISHU_CHAT_ID: feishu!.target['chat-id']!,
-      FXIAOKE_TO_USER: fxiaoke!.target['to-user']!,
-      NETEASE_IM_FROM: netease.target.from!,
-      NETEASE_IM_TO: netease.target.to!,
-    }
+    const env = sandboxEnv(sandbox)
     const run = await runNode(example('alert'), ['db-1 disk at 91%', 'https://status.example.com/db-1'], env)
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runNode, startSandbox } from './run-node.js'
+import { runNode, sandboxEnv, startSandbox } from './run-node.js'
 
 const example = (name: string) => fileURLToPath(new URL(`../dist/${name}.js`, import.meta.url))
 const msgBin = fileURLToPath(new URL('../node_modules/@msg/cli/dist/bin.js', import.meta.url))
@@ -10,21 +10,7 @@ let env: Record<string, string>
 
 beforeAll(async () => {
   sandbox = await startSandbox(msgBin)
-  const { gewe, feishu, fxiaoke } = sandbox.vendors
-  const netease = sandbox.vendors['netease-im']!
-  // The examples read real-credential variables; here they point at the sandbox's fakes.
-  env = {
-    ...gewe!.env,
-    ...feishu!.env,
-    ...fxiaoke!.env,
-    ...netease.env,
-    GEWE_APP_ID: gewe!.target['app-id']!,
-    GEWE_TO_WXID: gewe!.target['to-wxid']!,
-    FEISHU_CHAT_ID: feishu!.target['chat-id']!,
-    FXIAOKE_TO_USER: fxiaoke!.target['to-user']!,
-    NETEASE_IM_FROM: netease.target.from!,
-    NETEASE_IM_TO: netease.target.to!,
-  }
+  env = sandboxEnv(sandbox)
 })
 
 afterAll(() => sandbox.stop())

@@ -26,3 +26,23 @@ export async function startSandbox(binPath: string): Promise<{
     stop: async () => void (await child.stop()),
   }
 }
+
+/**
+ * The variables the examples read for real credentials and targets, pointing at the sandbox's fakes.
+ */
+export function sandboxEnv(sandbox: Awaited<ReturnType<typeof startSandbox>>): Record<string, string> {
+  const { gewe, feishu, fxiaoke } = sandbox.vendors
+  const netease = sandbox.vendors['netease-im']!
+  return {
+    ...gewe!.env,
+    ...feishu!.env,
+    ...fxiaoke!.env,
+    ...netease.env,
+    GEWE_APP_ID: gewe!.target['app-id']!,
+    GEWE_TO_WXID: gewe!.target['to-wxid']!,
+    FEISHU_CHAT_ID: feishu!.target['chat-id']!,
+    FXIAOKE_TO_USER: fxiaoke!.target['to-user']!,
+    NETEASE_IM_FROM: netease.target.from!,
+    NETEASE_IM_TO: netease.target.to!,
+  }
+}

@@ -7,8 +7,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { build } from 'esbuild'
 
 const capnpText = (value) => JSON.stringify(String(value))
+
+/**
+ * Bundles a Worker entry with esbuild as a Worker runtime resolves it: plain package resolution (no
+ * `@msg/source` condition, so the built dist/ runs), the `workerd`/`worker`/`browser` conditions.
+ */
+export async function bundleWorker(entry) {
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    write: false,
+    logLevel: 'error',
+  })
+  return bundle.outputFiles[0].text
+}
 
 /**
  * Starts workerd serving `code` (an ES module Worker). `bindings` become text bindings on `env`;

@@ -8,12 +8,11 @@ import * as testing from '@msg/feishu/testing'
 import * as fxiaokeTesting from '@msg/fxiaoke/testing'
 import * as geweTesting from '@msg/gewe/testing'
 import * as neteaseImTesting from '@msg/netease-im/testing'
-import { build } from 'esbuild'
 import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
 import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
 import { geweCallbackRequest, geweWebhookChecks } from '../sandbox/gewe-webhook-scenario.mjs'
 import { copyRequest, neteaseImWebhookChecks } from '../sandbox/netease-im-webhook-scenario.mjs'
-import { startWorkerd } from './start-workerd.mjs'
+import { bundleWorker, startWorkerd } from './start-workerd.mjs'
 
 const workerd = process.argv[2]
 if (!workerd) {
@@ -25,18 +24,7 @@ let worker
 let passed = 0
 let failed = 0
 try {
-  // Plain package resolution (no @msg/source condition): the Worker runs the built dist/.
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./workerd/worker.mjs', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    write: false,
-    logLevel: 'error',
-  })
-  const code = bundle.outputFiles[0].text
+  const code = await bundleWorker(fileURLToPath(new URL('./workerd/worker.mjs', import.meta.url)))
   console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (the webhooks and the bot from dist/)`)
   worker = await startWorkerd(workerd, code)
   const base = worker.url
