@@ -17,6 +17,23 @@ function assert(condition, message) {
 
 /** @type {Record<string, { name: string, run: (input: RichCheckInput) => Promise<string | undefined> }[]>} */
 export const richChecks = {
+  feishu: [
+    {
+      name: "feishu: im.image.create with the runtime's FormData (a Uint8Array), then an image message with its key",
+      async run({ client, sample, control }) {
+        const png = new Uint8Array([
+          0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+        ])
+        const { image_key } = await client.im.image.create({ data: { image_type: 'message', image: png } })
+        assert(/^img_v2_/.test(image_key), `image_key ${image_key}`)
+        const sent = await client.sendMessage(sample.target, { msg_type: 'image', content: { image_key } })
+        const last = (await control('inbox')).at(-1)
+        assert(last?.msg_type === 'image', `last inbox entry is ${last?.msg_type}`)
+        assert(JSON.stringify(last).includes(image_key), 'the image message lost its key')
+        return `image_key ${image_key}, message id ${sent.messageId}`
+      },
+    },
+  ],
   gewe: [
     {
       name: 'gewe: postLink, then revokeMsg with the exact 64-bit newMsgId',
