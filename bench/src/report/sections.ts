@@ -78,7 +78,7 @@ ${cold}`
 
 /** 4. Bundle sizes. */
 export function bundleSection(results: BenchResults): string {
-  return `## 4. Bundle size (esbuild, minified ESM, one-send app)
+  return `## 4. Bundle size (esbuild, minified ESM with code splitting, one-send app: what it loads before the first call)
 
 ${table(
   ['app', 'platform', 'minified', 'gzip -9'],
