@@ -58,7 +58,7 @@ if (!resolved.includes('/dist/')) {
   console.error('  FAIL @msg/core did not resolve to its built dist/')
   process.exit(1)
 }
-let { passed, failed } = await runSmoke({
+const tally = await runSmoke({
   endpoints,
   core,
   valibot,
@@ -67,16 +67,7 @@ let { passed, failed } = await runSmoke({
   log: (line) => console.log(line),
 })
 
-const check = async (name, run) => {
-  try {
-    const detail = await run()
-    passed += 1
-    console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
-  } catch (error) {
-    failed += 1
-    console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
+const { check } = tally
 
 /** Imports a package entry, which must resolve to its built dist/. */
 async function built(specifier) {
@@ -159,5 +150,5 @@ for (const group of groups) {
   if (!vendorModules[group.vendor]) continue
   await check(`${group.name} loads from dist/`, () => group.run())
 }
-console.log(`  ${passed} passed, ${failed} failed`)
-process.exit(failed === 0 && passed > 0 ? 0 : 1)
+console.log(`  ${tally.passed} passed, ${tally.failed} failed`)
+process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1)

@@ -8,6 +8,7 @@ import * as testing from '@msg/feishu/testing'
 import * as fxiaokeTesting from '@msg/fxiaoke/testing'
 import * as geweTesting from '@msg/gewe/testing'
 import * as neteaseImTesting from '@msg/netease-im/testing'
+import { createCheckTally } from '../sandbox/check-tally.mjs'
 import { pushRequest, webhookChecks } from '../sandbox/feishu-webhook-scenario.mjs'
 import { fxiaokePushRequest, fxiaokeWebhookChecks } from '../sandbox/fxiaoke-webhook-scenario.mjs'
 import { geweCallbackRequest, geweWebhookChecks } from '../sandbox/gewe-webhook-scenario.mjs'
@@ -21,8 +22,8 @@ if (!workerd) {
 }
 
 let worker
-let passed = 0
-let failed = 0
+const tally = createCheckTally()
+const { check } = tally
 try {
   const code = await bundleWorker(fileURLToPath(new URL('./workerd/worker.mjs', import.meta.url)))
   console.log(`worker bundle ${(code.length / 1024).toFixed(1)} kB (the webhooks and the bot from dist/)`)
@@ -30,16 +31,6 @@ try {
   const base = worker.url
   console.log(`workerd listening on ${base}`)
 
-  const check = async (name, run) => {
-    try {
-      const detail = await run()
-      passed += 1
-      console.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
-    } catch (error) {
-      failed += 1
-      console.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
   await webhookChecks(check, {
     testing,
     prefix: 'feishu webhook in workerd',
@@ -72,10 +63,9 @@ try {
     seen: async () => (await fetch(`${base}/netease-im/seen`)).json(),
   })
 } catch (error) {
-  failed += 1
-  console.log(`  FAIL workerd: ${error instanceof Error ? error.message : String(error)}`)
+  tally.fail('workerd', error)
 } finally {
   await worker?.stop()
 }
-console.log(`  ${passed} passed, ${failed} failed`)
-process.exit(failed === 0 && passed > 0 ? 0 : 1)
+console.log(`  ${tally.passed} passed, ${tally.failed} failed`)
+process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1)

@@ -1,3 +1,4 @@
+import { createCheckTally } from './check-tally.mjs'
 import { echoId } from './echo-handler.mjs'
 import { fxiaokeRichChecks } from './fxiaoke-rich-scenario.mjs'
 import { richChecks } from './rich-scenario.mjs'
@@ -88,22 +89,12 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
  * @param {Function} input.createEchoClient
  * @param {Record<string, unknown>} input.vendorModules main module of each vendor, by id
  * @param {(line: string) => void} input.log
- * @returns {Promise<{ passed: number, failed: number }>}
+ * @returns {Promise<ReturnType<typeof createCheckTally>>} the tally, for further checks
  */
 export async function runSmoke(input) {
-  let passed = 0
-  let failed = 0
-  const check = async (name, run) => {
-    try {
-      const detail = await run()
-      passed += 1
-      input.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`)
-    } catch (error) {
-      failed += 1
-      input.log(`  FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
-  await coreChecks(check, input)
-  for (const [id, main] of Object.entries(input.vendorModules)) await vendorChecks(check, input, id, main)
-  return { passed, failed }
+  const tally = createCheckTally(input.log)
+  await coreChecks(tally.check, input)
+  for (const [id, main] of Object.entries(input.vendorModules))
+    await vendorChecks(tally.check, input, id, main)
+  return tally
 }
