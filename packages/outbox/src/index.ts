@@ -5,7 +5,7 @@ export {
   type OutboxAdminOptions,
   type OutboxProgress,
 } from './admin/outbox-admin.js'
-export type { LaneLimit } from './lanes/lane-limit.js'
+export { defaultGuardMs, type LaneLimit } from './lanes/lane-limit.js'
 export { type LedgerState, ledgerStates } from './ledger/ledger-states.js'
 export type { OutboxEvent, OutboxJobData, OutboxJobResult } from './outbox-job.js'
 export type { OutboxLocation } from './outbox-keys.js'

@@ -8,6 +8,12 @@ export interface OutboxSendOptions {
   idempotencyKey: string
   /** Aborts when the send runs past the worker's `sendTimeoutMs`. */
   signal: AbortSignal
+  /**
+   * On rate lanes: the latest time (epoch ms) at which the request may leave, a third of the guard band
+   * after the claim. Pass it to the client call (`@msg/core` `CallOptions.sendBy`): a request that
+   * could not leave by then is not sent, and the worker takes a new turn instead of sending late.
+   */
+  sendBy?: number
 }
 
 /**
@@ -33,6 +39,6 @@ export interface TextClient<Target> {
   sendText(
     target: Target,
     text: string,
-    options?: { idempotencyKey?: string; signal?: AbortSignal },
+    options?: { idempotencyKey?: string; signal?: AbortSignal; sendBy?: number },
   ): Promise<SentMessage>
 }

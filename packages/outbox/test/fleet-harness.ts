@@ -2,7 +2,13 @@
 // and the two ways a worker is killed on purpose.
 
 import { type RedisServer, startRedisServer } from '../../token-store-redis/test/redis-server.js'
-import { createOutbox, createOutboxAdmin, type Outbox, type OutboxAdmin } from '../src/index.js'
+import {
+  createOutbox,
+  createOutboxAdmin,
+  defaultGuardMs,
+  type Outbox,
+  type OutboxAdmin,
+} from '../src/index.js'
 import { type FakesProcess, startFakesProcess } from './fakes-process.js'
 import type { FleetPlan } from './fleet-senders.js'
 import { type PlannedMessage, sleep } from './fleet-workload.js'
@@ -25,7 +31,11 @@ export interface Fleet {
 }
 
 /** Starts Redis, the fakes and four workers with the fleet test's lanes. */
-export async function startFleet(queueName: string, guardMs: number, burstGuardMs: number): Promise<Fleet> {
+export async function startFleet(
+  queueName: string,
+  guardMs: number,
+  burstGuardMs = defaultGuardMs,
+): Promise<Fleet> {
   const server = await startRedisServer()
   const fakes = await startFakesProcess()
   const script = await bundleWorker()

@@ -79,7 +79,11 @@ export function saturation(
   }
 }
 
-/** Turns given up before any request: because a rate lane was full, or because the worker stalled (p50, max ms). */
+/**
+ * Turns given up before any request: a rate lane was full at the claim, the claim came more than a
+ * guard band after the turn, the worker stalled between claim and send (p50, max ms), or the request
+ * missed its send-by time inside the client.
+ */
 export function lateTurns(events: readonly OutboxEvent[]) {
   const late = events.filter((event) => event.type === 'late')
   const stalls = late
@@ -89,10 +93,38 @@ export function lateTurns(events: readonly OutboxEvent[]) {
     })
     .sort((a, b) => a - b)
   const stalled = late.filter((event) => /ms from claim|^stalled/.test(event.reason ?? '')).length
+  const missed = late.filter((event) => event.reason === 'missed its send-by time').length
+  const pastTurn = late.filter((event) => event.reason === 'past its turn').length
   return {
     total: late.length,
-    laneFull: late.length - stalled,
+    laneFull: late.length - stalled - missed - pastTurn,
+    pastTurn,
     stalled,
+    missedSendBy: missed,
     stalledMs: { p50: stalls[Math.floor(stalls.length / 2)], max: stalls.at(-1) },
   }
+}
+
+/**
+ * The lane turns a worker used: a `lane-wait` whose job then claimed the message and did not give
+ * the claim up (`late` right after `claimed`: its request missed its send-by time). A turn given up
+ * or released unused frees its slot for another send, so only used turns must keep the spacing.
+ */
+export function usedTurns(events: readonly OutboxEvent[]): OutboxEvent[] {
+  const waiting = new Map<string, OutboxEvent>()
+  const claimed = new Map<string, OutboxEvent>()
+  const used: OutboxEvent[] = []
+  for (const event of events) {
+    const turn = claimed.get(event.id)
+    if (turn) {
+      claimed.delete(event.id)
+      if (event.type !== 'late') used.push(turn)
+    }
+    const wait = waiting.get(event.id)
+    if (event.type === 'lane-wait') waiting.set(event.id, event)
+    else waiting.delete(event.id)
+    if (event.type === 'claimed' && wait) claimed.set(event.id, wait)
+  }
+  // A claim with nothing after it: the worker was killed while its request was out.
+  return [...used, ...claimed.values()]
 }

@@ -2,13 +2,12 @@
 // fakes over HTTP on 127.0.0.1, and four worker processes. Workers are SIGKILLed while a fake holds
 // their request (the true "unknown" window) and while a job waits for its lane (before the request
 // leaves); redis-server is SIGKILLed and restarted on the same AOF directory mid-run.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { Redis } from 'ioredis'
+import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakesSnapshot } from './fakes-process.js'
-import { renderFigures } from './fleet-figures.js'
 import { type Fleet, killWhileHeld, killWhileWaitingForTurn, startFleet } from './fleet-harness.js'
-import { byLane, duplicates, lateTurns, maxInSlidingWindow, minGap, saturation } from './fleet-measures.js'
+import { byLane, duplicates, lateTurns, maxInSlidingWindow, minGap, usedTurns } from './fleet-measures.js'
+import { versionsAt, writeReport } from './fleet-report.js'
 import {
   inSendWindowOfKilled as inWindowOf,
   planFaults as plan5PercentFaults,
@@ -20,26 +19,16 @@ import {
 } from './fleet-workload.js'
 import type { FakeVendor } from './vendor-fakes.js'
 
-const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 1200)
-// Sized for this shared 2-core machine: the delay from a lane turn to the fake's clock varies by up
-// to ~250 ms when other jobs load it (measured: claimToArrivalMs in the report).
+const total = Number(process.env.OUTBOX_FLEET_MESSAGES ?? 5000)
+// The guard band of the fleet's rate lanes. A request leaves within a third of it from its claim or
+// is not sent; the rest absorbs the delay from the worker to the fake's clock, which on this shared
+// 2-core machine (four workers, Redis, the fakes and vitest on it) varies by tens of ms.
 const guardMs = 300
-// The saturated-lane measurement's own lane (`feishu:burst`, 45 chats so chat lanes never bind). Its
-// guard must cover how much the delay from claim to fake varies: on this shared machine under load up to
-// ~330 ms (claimToArrivalMs in the report), so the default is the fleet's 300 ms, which caps the lane at
-// 1000 / ceil(1300 / 45) = 34.5/s (77 % of 45). On a quiet machine, OUTBOX_SATURATED_GUARD_MS=50 and
-// OUTBOX_SATURATED_MIN=0.9 show >= 90 % (the ceiling at 50 ms is 41.7/s, 93 %).
-const burstGuardMs = Number(process.env.OUTBOX_SATURATED_GUARD_MS ?? guardMs)
 const limits = { feishuApp: 45, feishuChat: 5, fxiaoke: 40, 'netease-im': 60 }
 const final = ['sent', 'unknown', 'dead']
-const report: Record<string, unknown> = { messages: total }
+const report: Record<string, unknown> = { messages: total, guardMs }
+let versions: Record<string, string> = {}
 let redisCrashAt = 0
-const packageVersion = (name: string) =>
-  (
-    JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as {
-      version: string
-    }
-  ).version
 let fleet: Fleet
 let fakes: Fleet['fakes']
 let outbox: Fleet['outbox']
@@ -48,29 +37,15 @@ let plan: Fleet['plan']
 let everyWorker: Fleet['everyWorker']
 let killed: Fleet['killed']
 
-const versions: Record<string, string> = {
-  bullmq: packageVersion('bullmq'),
-  ioredis: packageVersion('ioredis'),
-}
-
 beforeAll(async () => {
-  fleet = await startFleet('fleet', guardMs, burstGuardMs)
+  fleet = await startFleet('fleet', guardMs)
   ;({ fakes, outbox, admin, plan, everyWorker, killed } = fleet)
-  const client = new Redis(fleet.server.url)
-  const info = await client.info('server').catch(() => '')
-  client.disconnect()
-  versions.redis = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'
+  versions = await versionsAt(fleet.server.url)
 }, 60_000)
 
 afterAll(async () => {
   await fleet?.close()
-  mkdirSync(new URL('../.cache/', import.meta.url), { recursive: true })
-  writeFileSync(
-    new URL('../.cache/outbox-fleet.json', import.meta.url),
-    `${JSON.stringify(report, null, 2)}\n`,
-  )
-  writeFileSync(new URL('../.cache/outbox-figures.md', import.meta.url), renderFigures(report, versions))
-  console.log(`outbox fleet: ${JSON.stringify(report)}`)
+  writeReport('fleet', report, versions)
 })
 
 describe('a fleet of four worker processes', () => {
@@ -213,17 +188,7 @@ describe('a fleet of four worker processes', () => {
   it('spaces the lane turns it grants, fleet-wide, so no lane can exceed its limit', () => {
     const senderOf = (id: string) =>
       everyWorker.flatMap((worker) => worker.events).find((event) => event.id === id)?.sender ?? ''
-    // The turns that were used: a lane-wait whose job claimed the message next (a turn given up
-    // late, or released unused, frees its slot for another send).
-    const grants = everyWorker.flatMap((worker) => {
-      const waiting = new Map<string, (typeof worker.events)[number]>()
-      return worker.events.flatMap((event) => {
-        const turn = waiting.get(event.id)
-        if (event.type === 'lane-wait') waiting.set(event.id, event)
-        else waiting.delete(event.id)
-        return event.type === 'claimed' && turn ? [turn] : []
-      })
-    })
+    const grants = everyWorker.flatMap((worker) => usedTurns(worker.events))
     const feishu = grants.filter((event) => event.sender.startsWith('feishu-'))
     const spacing = (limit: number) => Math.ceil((1000 + guardMs) / limit)
     expect(minGap(feishu.map((event) => event.at ?? 0))).toBeGreaterThanOrEqual(spacing(45))
@@ -242,9 +207,9 @@ describe('a fleet of four worker processes', () => {
     Object.assign(report, { laneTurnsGranted: grants.length })
   })
 
-  // At the fakes a lane holds its limit while the delay from lane turn to vendor varies by less than
-  // its guard band (late turns are given up before the request leaves). Over the whole run: worker
-  // kills, crash resends, retries after faults and the Redis restart included.
+  // At the fakes a lane holds its limit while the delay from the worker to the fake varies by less than
+  // two thirds of its guard band: a request leaves within the first third from its claim or not at all. Asserted
+  // over the whole run: worker kills, crash resends, retries after faults and the Redis restart included.
   it('keeps every limit at the fakes: no sliding second above a lane limit, GeWe gaps kept', async () => {
     const snap: FakesSnapshot = await fakes.snapshot()
     writeFileSync(
@@ -255,22 +220,14 @@ describe('a fleet of four worker processes', () => {
       ([appId, times]) => [appId, minGap(times)] as const,
     )
     const chats = [...byLane(snap.arrivals, 'feishu')].map(
-      ([chat, times]) =>
-        [
-          chat,
-          maxInSlidingWindow(times.filter((time) => time < redisCrashAt || time > redisCrashAt + 5_000)),
-        ] as const,
+      ([chat, times]) => [chat, maxInSlidingWindow(times)] as const,
     )
     const at = (vendor: FakeVendor) =>
       snap.arrivals.filter((arrival) => arrival.vendor === vendor).map((arrival) => arrival.at)
-    // Asserted outside the 5 s from the Redis crash on, where reconnecting workers have been seen to
-    // release a group of sends that were claimed apart; that window is reported, not asserted.
-    const calm = (times: number[]) =>
-      times.filter((time) => time < redisCrashAt || time > redisCrashAt + 5_000)
     const perApp = {
-      feishu: maxInSlidingWindow(calm(at('feishu'))),
-      fxiaoke: maxInSlidingWindow(calm(at('fxiaoke'))),
-      'netease-im': maxInSlidingWindow(calm(at('netease-im'))),
+      feishu: maxInSlidingWindow(at('feishu')),
+      fxiaoke: maxInSlidingWindow(at('fxiaoke')),
+      'netease-im': maxInSlidingWindow(at('netease-im')),
     }
     // Around the Redis restart alone: the 5 s from the crash on.
     const restart = (vendor: FakeVendor) =>
@@ -304,35 +261,4 @@ describe('a fleet of four worker processes', () => {
     for (const [chat, most] of chats)
       expect([chat, most]).toEqual([chat, expect.toSatisfy((n: number) => n <= 5)])
   })
-
-  it('keeps a saturated Feishu app lane busy and never above its limit at the fake', async () => {
-    const ids = Array.from({ length: 450 }, (_, index) => ({
-      id: `burst-${index}`,
-      sender: `burst-${index % (plan.burstChats ?? 1)}`,
-    }))
-    const before = (await admin.counts()).sent
-    await Promise.all(ids.map((message) => outbox.enqueue({ ...message, payload: message.id })))
-    await waitUntil(
-      async () => (await admin.counts()).sent >= before + ids.length,
-      60_000,
-      'the saturated lane drained',
-    )
-    const snap = await fakes.snapshot()
-    const arrivals = snap.arrivals.filter((arrival) => arrival.text.startsWith('burst-'))
-    const times = arrivals.map((arrival) => arrival.at)
-    expect(times).toHaveLength(ids.length)
-    const ledger = await readEntries(
-      admin,
-      ids.map((message) => message.id),
-    )
-    const measured = saturation(arrivals, ledger, limits.feishuApp, burstGuardMs)
-    Object.assign(report, { guardMs, saturated: measured })
-    expect(measured.maxInAnySecondAtFake).toBeLessThanOrEqual(limits.feishuApp)
-    expect(measured.maxPerChatInAnySecondAtFake).toBeLessThanOrEqual(limits.feishuChat)
-    // The share of the limit depends on this shared machine's load: workers that stall past half the
-    // guard band give their turns up (see docs/scaling.md). Asserted only where asked for, e.g.
-    // OUTBOX_SATURATED_MIN=0.9 on a quiet machine.
-    if (process.env.OUTBOX_SATURATED_MIN)
-      expect(measured.ofConfiguredLimit).toBeGreaterThanOrEqual(Number(process.env.OUTBOX_SATURATED_MIN))
-  }, 90_000)
 })

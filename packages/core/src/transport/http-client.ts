@@ -8,6 +8,7 @@ import {
   errorForAttemptFailure,
   errorForUnreadableResponse,
   type FailureContext,
+  missedSendBy,
 } from './attempt-failure.js'
 import { fetchAttempt } from './fetch-attempt.js'
 import { describeForm, isFormData } from './form-body.js'
@@ -111,6 +112,9 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     } catch (error) {
       return { ok: false, failure: errorBeforeSending(error, failureContext), final: true }
     }
+    const sendBy = request.options?.sendBy
+    if (sendBy !== undefined && Date.now() > sendBy)
+      return { ok: false, failure: missedSendBy(failureContext, sendBy, Date.now()), final: true }
     // Events only reach hooks: without any, the redacted URL is not worth computing.
     if (watched) event.url = redact(url)
     observe(hooks.request, () => ({
@@ -228,6 +232,9 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         ? undefined
         : retryWait(failure, request.idempotent === true, retry, retries + 1)
       if (wait === undefined || retries >= retry.limit) throw fail(failure)
+      // A retry that could not leave by the call's send-by time is not made.
+      const sendBy = request.options?.sendBy
+      if (sendBy !== undefined && Date.now() + wait > sendBy) throw fail(failure)
       retries++
       try {
         await sleep(wait, signal)

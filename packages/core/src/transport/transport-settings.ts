@@ -84,4 +84,13 @@ export interface CallOptions {
    * such a key (GeWe, Fxiaoke) ignore it and never resend after an ambiguous failure.
    */
   idempotencyKey?: string
+  /**
+   * The latest time (epoch ms, this machine's clock) at which a request of this call may leave.
+   * Checked right before each `fetch`, after credentials: a request that would leave later is not
+   * sent, and the call fails with a `TimeoutError` whose `sendBy` is set (`delivery` `not-sent`,
+   * unless an earlier attempt may have arrived). A retry that could not start by then is not made:
+   * the call fails with the last attempt's error. For schedulers that hand out send slots, such as
+   * `@msg/outbox`'s rate lanes, where a send that missed its slot must not go out late.
+   */
+  sendBy?: number
 }

@@ -2,7 +2,7 @@
  * A lane: one sending identity whose limit holds across every worker of the fleet.
  * - `rate`: at most `limit` sends in any sliding window of `perMs` (default 1000). Turns are spaced
  *   evenly, `(perMs + guardMs) / limit` apart, so a grant-to-vendor delay that varies by up to
- *   `guardMs` (default 100) cannot push more than `limit` requests into one vendor-side window;
+ *   `guardMs` (default {@link defaultGuardMs}, 80) cannot push more than `limit` requests into one vendor-side window;
  * - `serial`: one send at a time, the next one starting at least `gapMs` plus a random `0..jitterMs`
  *   after the previous one ended (jitter only lengthens the gap). A crashed holder's turn ends after
  *   `leaseMs`, and the gap is counted from there.
@@ -11,6 +11,17 @@
 export type LaneLimit =
   | { kind: 'rate'; name: string; limit: number; perMs?: number; guardMs?: number }
   | { kind: 'serial'; name: string; gapMs: number; jitterMs?: number }
+
+/**
+ * A rate lane's default guard band: at 80 ms a lane runs at 92.6 % of a limit of 45/s
+ * (`1000 / ceil(1080 / 45)` = 41.7/s), and a request leaves within 40 ms of its claim or not at all.
+ * @see ../../README.md#lanes-and-limits
+ */
+export const defaultGuardMs = 80
+
+/** The window a rate lane's claims are counted over: `perMs + guardMs`. */
+export const rateWindowMs = (lane: { perMs?: number; guardMs?: number }): number =>
+  (lane.perMs ?? 1000) + (lane.guardMs ?? defaultGuardMs)
 
 /** Checks a lane definition; throws a `TypeError` naming the bad field. */
 export function assertLaneLimit(lane: LaneLimit): void {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { OutboxKeys } from '../outbox-keys.js'
 import { redisScript } from '../redis-script.js'
-import type { LaneLimit } from './lane-limit.js'
+import { type LaneLimit, rateWindowMs } from './lane-limit.js'
 import { acquireScript, blockScript, releaseScript, relogScript } from './lane-scripts.js'
 
 const scripts = {
@@ -59,8 +59,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function laneArgs(lane: LaneLimit): (string | number)[] {
-  if (lane.kind === 'rate')
-    return [lane.name, 'rate', lane.limit, (lane.perMs ?? 1000) + (lane.guardMs ?? 100)]
+  if (lane.kind === 'rate') return [lane.name, 'rate', lane.limit, rateWindowMs(lane)]
   return [lane.name, 'serial', lane.gapMs, 0]
 }
 
@@ -105,9 +104,7 @@ export function createLanes(redis: Redis, keys: OutboxKeys): Lanes {
     },
     async relog(lanes, owner) {
       const rate = lanes.flatMap((lane, index) =>
-        lane.kind === 'rate'
-          ? [lane.name, lane.limit, (lane.perMs ?? 1000) + (lane.guardMs ?? 100), index]
-          : [],
+        lane.kind === 'rate' ? [lane.name, lane.limit, rateWindowMs(lane), index] : [],
       )
       if (rate.length === 0) return true
       const [moved] = (await scripts.relog.run(

@@ -23,13 +23,21 @@ end
 -- A claim is the moment a send is decided, so each rate lane of the send logs it ('<lane>:sent',
 -- score = claim time): no window of windowMs (perMs + guardMs) may hold more than limit claims,
 -- however late a worker came for its turn. ARGV[7] = n, then per lane: name, limit, windowMs, index.
+-- Returns 0 when every lane has room, else the ms until the oldest claim in the way leaves its window.
 local function lanesFull(base, now)
+  local wait = 0
   for i = 0, tonumber(ARGV[7] or '0') - 1 do
     local key = base .. ':lane:' .. ARGV[8 + i * 4] .. ':sent'
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - tonumber(ARGV[10 + i * 4]))
-    if redis.call('ZCARD', key) >= tonumber(ARGV[9 + i * 4]) then return true end
+    local limit, windowMs = tonumber(ARGV[9 + i * 4]), tonumber(ARGV[10 + i * 4])
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - windowMs)
+    local count = redis.call('ZCARD', key)
+    if count >= limit then
+      local oldest = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+      local ms = tonumber(oldest[2]) + windowMs - now
+      if ms > wait then wait = ms end
+    end
   end
-  return false
+  return wait
 end
 local function logClaim(base, owner, now)
   for i = 0, tonumber(ARGV[7] or '0') - 1 do
@@ -76,8 +84,8 @@ return { 1, 'queued', ARGV[4] }
  * KEYS: ledger. ARGV: base, id, owner, dedupWindowMs (0 none, -1 unbounded), by, notAfter (0 none),
  * then the send's rate lanes (see lanesFull). Returns { outcome, key, attempts, now } where outcome
  * is claimed | sent | dead | unknown | parked | missing | late (past notAfter, or a rate lane already
- * holds limit claims in its window: nothing changed; or this owner's own claim, re-sent after a
- * lost reply, was undone past notAfter).
+ * holds limit claims in its window: nothing changed, and the second value is the ms until there is
+ * room; or this owner's own claim, re-sent after a lost reply, was undone past notAfter).
  * An earlier run that may have reached the vendor (state `sending`, or an attempt that ended unknown)
  * is resent only inside the vendor's de-duplication window measured from the first attempt; otherwise
  * the message is parked as `unknown`.
@@ -111,7 +119,8 @@ if risky then
     return { 'parked', reason }
   end
 end
-if lanesFull(base, now) then return { 'late' } end
+local wait = lanesFull(base, now)
+if wait > 0 then return { 'late', wait } end
 logClaim(base, owner, now)
 local first = redis.call('HSETNX', KEYS[1], 'firstAttemptAt', now)
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)

@@ -81,17 +81,28 @@ describe('ledger', () => {
     expect(await redis.zscore(keys.state('sending'), 'late-2')).toBeNull()
   })
 
-  it('logs claims on the rate lanes and refuses one more than a lane allows in its window', async () => {
+  it('logs claims on the rate lanes and refuses one more than a lane allows in its window, saying for how long', async () => {
     const lane = { name: 'claim-log', limit: 2, windowMs: 10_000, index: 0 }
     for (const id of ['log-1', 'log-2', 'log-3']) await ledger().create(id, 's', 'k', 'test')
-    expect(await ledger().claim('log-1', 'o1', 0, 'test', 0, [lane])).toMatchObject({ outcome: 'claimed' })
+    const first = await ledger().claim('log-1', 'o1', 0, 'test', 0, [lane])
+    expect(first).toMatchObject({ outcome: 'claimed' })
     expect(await ledger().claim('log-2', 'o2', 0, 'test', 0, [lane])).toMatchObject({ outcome: 'claimed' })
-    expect(await ledger().claim('log-3', 'o3', 0, 'test', 0, [lane])).toEqual({ outcome: 'late' })
+    const refused = await ledger().claim('log-3', 'o3', 0, 'test', 0, [lane])
+    // Room comes back when the oldest claim (log-1's) leaves the 10 s window.
+    const [, oldest] = await redis.zrange(`${keys.lane('claim-log')}:sent`, 0, 0, 'WITHSCORES')
+    const [seconds, micros] = await redis.time()
+    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
+    expect(refused).toEqual({ outcome: 'late', waitMs: expect.any(Number) })
+    const waitMs = (refused as { waitMs: number }).waitMs
+    expect(waitMs).toBeGreaterThan(9_000)
+    expect(waitMs).toBeLessThanOrEqual(Number(oldest) + 10_000 - (now - 1_000))
     expect(await ledger().state('log-3')).toBe('queued')
     expect(await redis.zrange(`${keys.lane('claim-log')}:sent`, 0, -1)).toEqual(['o1:0', 'o2:0'])
     // Another lane with room does not help: every lane of the send must allow it.
     const other = { name: 'claim-log-other', limit: 5, windowMs: 10_000, index: 1 }
-    expect(await ledger().claim('log-3', 'o3', 0, 'test', 0, [other, lane])).toEqual({ outcome: 'late' })
+    expect(await ledger().claim('log-3', 'o3', 0, 'test', 0, [other, lane])).toMatchObject({
+      outcome: 'late',
+    })
     expect(await redis.zcard(`${keys.lane('claim-log-other')}:sent`)).toBe(0)
   })
 

@@ -23,7 +23,9 @@ const scripts = {
 /** The outcome of claiming a message for one attempt. */
 export type ClaimResult =
   | { outcome: 'claimed'; key: string; attempts: number; now: number }
-  | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
+  | { outcome: 'sent' | 'dead' | 'unknown' | 'missing' }
+  /** Not claimed, nothing changed; `waitMs`: a rate lane is full for that long. */
+  | { outcome: 'late'; waitMs?: number }
   | { outcome: 'parked'; reason: string }
 
 /** A rate lane as the claim checks it: its index among the send's lanes names the owner's entry. */
@@ -118,7 +120,9 @@ export function createLedger(redis: Redis, keys: OutboxKeys): Ledger {
       if (outcome === 'claimed')
         return { outcome, key: reply[1] ?? '', attempts: Number(reply[2]), now: Number(reply[3]) }
       if (outcome === 'parked') return { outcome, reason: reply[1] ?? '' }
-      return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' | 'late' }
+      if (outcome === 'late')
+        return reply[1] === undefined ? { outcome } : { outcome, waitMs: Number(reply[1]) }
+      return { outcome: outcome as 'sent' | 'dead' | 'unknown' | 'missing' }
     },
     async unclaim(id, owner, by, note) {
       const undone = await scripts.unclaim.run(redis, [keys.ledger(id)], [base, id, owner, by, note])

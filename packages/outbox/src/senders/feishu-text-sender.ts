@@ -1,3 +1,4 @@
+import { defaultGuardMs } from '../lanes/lane-limit.js'
 import { payloadText } from '../outbox-payload.js'
 import type { OutboxSender, TextClient } from '../outbox-sender.js'
 
@@ -17,7 +18,7 @@ export interface FeishuTextSenderOptions {
    * Default 50 minutes: Feishu de-duplicates a uuid for one hour; the rest is margin.
    */
   dedupWindowMs?: number
-  /** Lane guard band in ms (see `LaneLimit`). Default 100. */
+  /** Lane guard band in ms (see `LaneLimit`). Default {@link defaultGuardMs} (80). */
   guardMs?: number
 }
 
@@ -36,7 +37,7 @@ export function feishuTextSender<Target extends object>(
   const record = target as Record<string, unknown>
   const field = idFields.find((name) => typeof record[name] === 'string' && record[name] !== '')
   if (!field) throw new TypeError(`feishuTextSender: the target needs one of ${idFields.join(', ')}`)
-  const guardMs = options.guardMs ?? 100
+  const guardMs = options.guardMs ?? defaultGuardMs
   return {
     vendor: 'feishu',
     lanes: [
@@ -49,7 +50,6 @@ export function feishuTextSender<Target extends object>(
       },
     ],
     dedupWindowMs: options.dedupWindowMs ?? 50 * 60_000,
-    send: (payload, { idempotencyKey, signal }) =>
-      client.sendText(target, payloadText(payload, 'feishu'), { idempotencyKey, signal }),
+    send: (payload, options) => client.sendText(target, payloadText(payload, 'feishu'), options),
   }
 }

@@ -1,3 +1,4 @@
+import { defaultGuardMs } from '../lanes/lane-limit.js'
 import { payloadText } from '../outbox-payload.js'
 import type { OutboxSender, TextClient } from '../outbox-sender.js'
 
@@ -10,7 +11,7 @@ export interface FxiaokeTextSenderOptions {
   app: string
   /** Sends per second for the app, across the fleet. Default 10. */
   limit?: number
-  /** Lane guard band in ms (see `LaneLimit`). Default 100. */
+  /** Lane guard band in ms (see `LaneLimit`). Default {@link defaultGuardMs} (80). */
   guardMs?: number
 }
 
@@ -35,10 +36,10 @@ export function fxiaokeTextSender<Target extends { toUser: readonly string[] }>(
         kind: 'rate',
         name: `fxiaoke:${options.app}`,
         limit: options.limit ?? 10,
-        guardMs: options.guardMs ?? 100,
+        guardMs: options.guardMs ?? defaultGuardMs,
       },
     ],
     dedupWindowMs: 0,
-    send: (payload, { signal }) => client.sendText(target, payloadText(payload, 'fxiaoke'), { signal }),
+    send: (payload, options) => client.sendText(target, payloadText(payload, 'fxiaoke'), options),
   }
 }

@@ -36,6 +36,6 @@ export function geweTextSender<Target extends { appId: string }>(
       },
     ],
     dedupWindowMs: 0,
-    send: (payload, { signal }) => client.sendText(target, payloadText(payload, 'gewe'), { signal }),
+    send: (payload, options) => client.sendText(target, payloadText(payload, 'gewe'), options),
   }
 }

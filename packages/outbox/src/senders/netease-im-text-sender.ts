@@ -1,3 +1,4 @@
+import { defaultGuardMs } from '../lanes/lane-limit.js'
 import { payloadText } from '../outbox-payload.js'
 import type { OutboxSender, TextClient } from '../outbox-sender.js'
 
@@ -15,7 +16,7 @@ export interface NeteaseImTextSenderOptions {
    * Default `Infinity`. Not verified against the real service: set it to 0 to park interrupted sends instead.
    */
   dedupWindowMs?: number
-  /** Lane guard band in ms (see `LaneLimit`). Default 100. */
+  /** Lane guard band in ms (see `LaneLimit`). Default {@link defaultGuardMs} (80). */
   guardMs?: number
 }
 
@@ -37,11 +38,10 @@ export function neteaseImTextSender<Target extends object>(
         kind: 'rate',
         name: `netease-im:${options.app}`,
         limit: options.limit ?? 50,
-        guardMs: options.guardMs ?? 100,
+        guardMs: options.guardMs ?? defaultGuardMs,
       },
     ],
     dedupWindowMs: options.dedupWindowMs ?? Number.POSITIVE_INFINITY,
-    send: (payload, { idempotencyKey, signal }) =>
-      client.sendText(target, payloadText(payload, 'netease-im'), { idempotencyKey, signal }),
+    send: (payload, options) => client.sendText(target, payloadText(payload, 'netease-im'), options),
   }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { TimeoutError } from '@msg/core'
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq'
 import { waitFor } from '../lanes/lanes.js'
-import type { ClaimResult } from '../ledger/ledger.js'
 import type { OutboxEvent, OutboxJobData, OutboxJobResult } from '../outbox-job.js'
+import type { OutboxSender } from '../outbox-sender.js'
+import { claimTurn } from './claim-turn.js'
 import { handleFailure } from './handle-failure.js'
 import type { WorkerContext } from './worker-context.js'
 
@@ -54,29 +56,8 @@ async function runJob(
     }
     throw new Error(reason)
   }
-  // Rate lanes log every claim (at most `limit` per perMs + guardMs, however late a turn is taken),
-  // so the guard band only has to absorb the delay from the claim to the vendor. A worker that
-  // stalls longer than half the band between sending its claim and calling the vendor gives the
-  // turn up (nothing sent): that also covers a claim re-sent by the client after a lost reply.
-  const rateLanes = sender.lanes.flatMap((lane, index) =>
-    lane.kind === 'rate'
-      ? [
-          {
-            name: lane.name,
-            limit: lane.limit,
-            windowMs: (lane.perMs ?? 1000) + (lane.guardMs ?? 100),
-            index,
-            guardMs: lane.guardMs ?? 100,
-          },
-        ]
-      : [],
-  )
-  const sendWithinMs =
-    rateLanes.length === 0 ? undefined : Math.floor(Math.min(...rateLanes.map((lane) => lane.guardMs)) / 2)
-  let owner = ''
-  let claim: ClaimResult = { outcome: 'late' }
-  for (let turns = 0; claim.outcome === 'late'; turns++) {
-    owner = `${context.workerId}:${randomUUID()}`
+  for (let turns = 0; ; turns++) {
+    const owner = `${context.workerId}:${randomUUID()}`
     const turn =
       turns < 5
         ? await context.lanes.acquire(sender.lanes, owner, context.timing, context.stopping)
@@ -94,46 +75,59 @@ async function runJob(
       await job.moveToDelayed(Date.now(), token)
       throw new DelayedError()
     }
-    let checkedAt = Date.now()
-    claim = await context.ledger.claim(id, owner, sender.dedupWindowMs, context.workerId, 0, rateLanes)
-    let stalledMs = Date.now() - checkedAt
-    let reason = 'a rate lane is full'
-    // Stalled: the claim moves to now where the lanes still have room for it (once).
-    if (claim.outcome === 'claimed' && sendWithinMs !== undefined && stalledMs > sendWithinMs) {
-      checkedAt = Date.now()
-      const moved = await context.lanes.relog(sender.lanes, owner)
-      stalledMs = moved ? Date.now() - checkedAt : Number.POSITIVE_INFINITY
-      if (!moved) reason = 'stalled, and a rate lane is full'
-    }
-    if (claim.outcome === 'claimed' && sendWithinMs !== undefined && stalledMs > sendWithinMs) {
-      await context.ledger.unclaim(id, owner, context.workerId, 'late turn given up')
-      claim = { outcome: 'late' }
-      if (Number.isFinite(stalledMs)) reason = `${stalledMs} ms from claim to send`
-    }
+    const { claim, sendBy, reason } = await claimTurn(context, id, owner, sender, turn.at)
     if (claim.outcome === 'late') {
       await context.lanes.release(sender.lanes, owner, false)
       emit({ type: 'late', at: turn.at, reason })
+      continue
     }
-  }
-  if (claim.outcome !== 'claimed') {
-    await context.lanes.release(sender.lanes, owner, false)
-    if (claim.outcome === 'parked') {
-      emit({ type: 'parked', reason: claim.reason })
-      throw new UnrecoverableError(`delivery unknown: ${claim.reason}`)
+    if (claim.outcome !== 'claimed') {
+      await context.lanes.release(sender.lanes, owner, false)
+      if (claim.outcome === 'parked') {
+        emit({ type: 'parked', reason: claim.reason })
+        throw new UnrecoverableError(`delivery unknown: ${claim.reason}`)
+      }
+      if (claim.outcome === 'missing') throw new UnrecoverableError(`dead: message ${id} has no ledger entry`)
+      emit({ type: 'skipped', reason: `already ${claim.outcome}` })
+      return { state: claim.outcome }
     }
-    if (claim.outcome === 'missing') throw new UnrecoverableError(`dead: message ${id} has no ledger entry`)
-    emit({ type: 'skipped', reason: `already ${claim.outcome}` })
-    return { state: claim.outcome }
+    emit({ type: 'claimed', attempt: claim.attempts })
+    const sent = await sendOnce(context, job, token, sender, owner, claim.key, sendBy)
+    if (sent === 'missed') {
+      // The request could not leave by its time (the worker stalled after the claim): nothing went out.
+      await context.ledger.unclaim(id, owner, context.workerId, 'missed its send-by time')
+      await context.lanes.release(sender.lanes, owner, false)
+      emit({ type: 'late', at: turn.at, reason: 'missed its send-by time' })
+      continue
+    }
+    return sent
   }
-  emit({ type: 'claimed', attempt: claim.attempts })
+}
+
+/** One send at a claimed turn: `missed` when its request could not leave by `sendBy`. */
+async function sendOnce(
+  context: WorkerContext,
+  job: Job<OutboxJobData>,
+  token: string | undefined,
+  sender: OutboxSender,
+  owner: string,
+  key: string,
+  sendBy: number | undefined,
+): Promise<OutboxJobResult | 'missed'> {
+  const { id } = job.data
+  const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
+    context.emit({ id, sender: job.data.sender, ...event })
   let messageId: string | undefined
   try {
     const sent = await sender.send(job.data.payload, {
-      idempotencyKey: claim.key,
+      idempotencyKey: key,
       signal: AbortSignal.timeout(context.sendTimeoutMs),
+      ...(sendBy === undefined ? {} : { sendBy }),
     })
     messageId = sent.messageId
   } catch (error) {
+    if (TimeoutError.isInstance(error) && error.sendBy !== undefined && error.delivery === 'not-sent')
+      return 'missed'
     await context.lanes.release(sender.lanes, owner, true)
     return handleFailure(context, job, token, sender, owner, error)
   }
