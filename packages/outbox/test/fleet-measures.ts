@@ -128,3 +128,26 @@ export function usedTurns(events: readonly OutboxEvent[]): OutboxEvent[] {
   // A claim with nothing after it: the worker was killed while its request was out.
   return [...used, ...claimed.values()]
 }
+
+/**
+ * What the fakes saw, per lane: the least gap per GeWe account, the busiest sliding second per Feishu
+ * chat and per app (Feishu, Fxiaoke, NetEase), and per app in the 5 s from the Redis crash on.
+ */
+export function busiestAtFakes(arrivals: readonly Arrival[], redisCrashAt: number) {
+  const at = (vendor: FakeVendor) =>
+    arrivals.filter((arrival) => arrival.vendor === vendor).map((arrival) => arrival.at)
+  const apps = ['feishu', 'fxiaoke', 'netease-im'] as const
+  const busiest = (pick: (times: number[]) => number[]) =>
+    Object.fromEntries(apps.map((vendor) => [vendor, maxInSlidingWindow(pick(at(vendor)))])) as Record<
+      (typeof apps)[number],
+      number
+    >
+  return {
+    geweGaps: [...byLane(arrivals, 'gewe')].map(([appId, times]) => [appId, minGap(times)] as const),
+    chats: [...byLane(arrivals, 'feishu')].map(([chat, times]) => [chat, maxInSlidingWindow(times)] as const),
+    perApp: busiest((times) => times),
+    aroundRestart: busiest((times) =>
+      times.filter((time) => time >= redisCrashAt && time <= redisCrashAt + 5_000),
+    ),
+  }
+}
