@@ -3,132 +3,27 @@
 // (`notAfter` on the Redis clock, `sendBy` on the local one, short waits for a full rate lane); a send
 // refused for its send-by time takes a new turn; a real timeout goes to the failure path.
 import { setTimeout as delay } from 'node:timers/promises'
-import { type SentMessage, TimeoutError } from '@msg/core'
-import { type Job, UnrecoverableError } from 'bullmq'
+import { TimeoutError } from '@msg/core'
+import { UnrecoverableError } from 'bullmq'
 import { describe, expect, it } from 'vitest'
-import type { LaneLimit } from '../lanes/lane-limit.js'
-import type { Lanes, LaneTurn } from '../lanes/lanes.js'
-import type { AttemptEnd, ClaimLane, ClaimResult, Ledger } from '../ledger/ledger.js'
-import type { OutboxEvent, OutboxJobData } from '../outbox-job.js'
-import type { OutboxSender, OutboxSendOptions } from '../outbox-sender.js'
+import { appLane, type Recorded, setup } from '../../test/process-job-doubles.js'
 import { OutboxRetryError } from './handle-failure.js'
-import { processJob } from './process-job.js'
-import type { WorkerContext } from './worker-context.js'
-
-/** The fake Redis clock runs this far ahead of the local one, so a mix-up of the two shows. */
-const redisAhead = 1_000_000
-const appLane: LaneLimit = { kind: 'rate', name: 'feishu-app', limit: 50, guardMs: 90 }
-
-interface Recorded {
-  /** In order: `acquire`, `send` (a send started), `end` (a send returned or threw). */
-  log: string[]
-  acquires: { owner: string; at: number }[]
-  releases: [owner: string, afterSend: boolean][]
-  claims: { owner: string; notAfter: number; rateLanes: readonly ClaimLane[]; at: number }[]
-  unclaims: { owner: string; note: string }[]
-  finishes: { owner: string; end: AttemptEnd }[]
-  sends: { options: OutboxSendOptions; startedAt: number; endedAt?: number; ok: boolean }[]
-  events: OutboxEvent[]
-}
-
-interface Setup {
-  lanes: LaneLimit[]
-  /** Runs inside the n-th send (0-based); throw to fail it. */
-  behave?: (call: number, options: OutboxSendOptions) => Promise<void>
-  dedupWindowMs?: number
-  /** Replies to the first claims, then `claimed`. */
-  claims?: ClaimResult[]
-}
-
-function setup({ lanes, behave, dedupWindowMs = Number.POSITIVE_INFINITY, claims = [] }: Setup) {
-  const rec: Recorded = {
-    log: [],
-    acquires: [],
-    releases: [],
-    claims: [],
-    unclaims: [],
-    finishes: [],
-    sends: [],
-    events: [],
-  }
-  let attempts = 0
-  const ledger: Ledger = {
-    create: async () => Promise.reject(new Error('not used')),
-    state: async () => 'queued',
-    claim: async (id, owner, _dedup, _by, notAfter = 0, rateLanes = []) => {
-      rec.claims.push({ owner, notAfter, rateLanes, at: Date.now() })
-      attempts += 1
-      return (
-        claims.shift() ?? { outcome: 'claimed', key: `key-${id}`, attempts, now: Date.now() + redisAhead }
-      )
-    },
-    unclaim: async (_id, owner, _by, note) => {
-      rec.unclaims.push({ owner, note })
-      return true
-    },
-    finish: async (_id, owner, end) => {
-      rec.finishes.push({ owner, end })
-      return true
-    },
-    settle: async () => 'dead',
-    resolve: async () => ({ ok: false, state: 'queued' }),
-  }
-  const laneDouble: Lanes = {
-    acquire: async (_lanes, owner): Promise<LaneTurn> => {
-      const at = Date.now() + redisAhead
-      rec.log.push('acquire')
-      rec.acquires.push({ owner, at })
-      return { granted: true, at, delayMs: 0 }
-    },
-    release: async (_lanes, owner, afterSend) => void rec.releases.push([owner, afterSend]),
-    block: async () => {},
-    relog: async () => true,
-  }
-  const sender: OutboxSender = {
-    vendor: 'feishu',
-    lanes,
-    dedupWindowMs,
-    send: async (_payload, options): Promise<SentMessage> => {
-      const call = rec.sends.length
-      const entry: Recorded['sends'][number] = { options, startedAt: Date.now(), ok: false }
-      rec.sends.push(entry)
-      rec.log.push('send')
-      try {
-        await behave?.(call, options)
-      } finally {
-        entry.endedAt = Date.now()
-        rec.log.push('end')
-      }
-      entry.ok = true
-      return { vendor: 'feishu', messageId: `om_${call}`, raw: {} }
-    },
-  }
-  const context: WorkerContext = {
-    workerId: 'w1',
-    ledger,
-    lanes: laneDouble,
-    senders: { bot: sender },
-    timing: { maxAheadMs: 5_000, maxWaitMs: 3_000, leaseMs: 2_000 },
-    sendTimeoutMs: 5_000,
-    rateLimitDelayMs: 1_000,
-    stopping: new AbortController().signal,
-    emit: (event) => void rec.events.push(event),
-    warming: new Map(),
-    warm: new Set(),
-  }
-  const job = (id: string) =>
-    ({
-      data: { id, sender: 'bot', payload: { type: 'text', text: 'hi' }, key: `key-${id}`, enqueuedAt: 0 },
-      attemptsMade: 0,
-      opts: { attempts: 3 },
-      moveToDelayed: async () => Promise.reject(new Error('not expected: moveToDelayed')),
-    }) as unknown as Job<OutboxJobData>
-  return { rec, run: (id = 'm1') => processJob(context, job(id), 'token') }
-}
 
 const owners = (rec: Recorded) => rec.acquires.map((turn) => turn.owner)
 
 describe('processJob', () => {
+  it('does not count a first job that sent nothing: the next first send still goes alone', async () => {
+    const { rec, run } = setup({
+      lanes: [appLane],
+      states: { done: 'sent' },
+      behave: (call) => delay(call === 0 ? 50 : 30),
+    })
+    expect(await run('done')).toEqual({ state: 'sent' })
+    expect(rec.log).toEqual([])
+    await Promise.all([run('m1'), run('m2'), run('m3')])
+    expect(rec.log.slice(0, 4)).toEqual(['acquire', 'send', 'end', 'acquire'])
+  })
+
   it("A process's first send through a lane goes alone; later sends run side by side", async () => {
     const { rec, run } = setup({ lanes: [appLane], behave: (call) => delay(call === 0 ? 50 : 30) })
     const results = await Promise.all([run('m1'), run('m2'), run('m3')])

@@ -23,11 +23,16 @@ export async function processJob(
   for (let first = context.warming.get(lane); first; first = context.warming.get(lane)) await first
   if (context.warm.has(lane)) return runJob(context, job, token)
   let done = () => {}
+  let called = false
   context.warming.set(lane, new Promise<void>((resolve) => (done = resolve)))
   try {
-    return await runJob(context, job, token)
+    return await runJob(context, job, token, () => {
+      called = true
+    })
   } finally {
-    context.warm.add(lane)
+    // Warm only once a send was made (its client fetched its token); a job that ended without one
+    // (already sent, handed back, parked) lets the next job be the first.
+    if (called) context.warm.add(lane)
     context.warming.delete(lane)
     done()
   }
@@ -37,6 +42,7 @@ async function runJob(
   context: WorkerContext,
   job: Job<OutboxJobData>,
   token: string | undefined,
+  onSend?: () => void,
 ): Promise<OutboxJobResult> {
   const { id } = job.data
   const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
@@ -92,7 +98,7 @@ async function runJob(
       return { state: claim.outcome }
     }
     emit({ type: 'claimed', attempt: claim.attempts })
-    const sent = await sendOnce(context, job, token, sender, owner, claim.key, sendBy)
+    const sent = await sendOnce(context, job, token, sender, owner, claim.key, sendBy, onSend)
     if (sent === 'missed') {
       // The request could not leave by its time (the worker stalled after the claim): nothing went out.
       await context.ledger.unclaim(id, owner, context.workerId, 'missed its send-by time')
@@ -113,6 +119,7 @@ async function sendOnce(
   owner: string,
   key: string,
   sendBy: number | undefined,
+  onSend: (() => void) | undefined,
 ): Promise<OutboxJobResult | 'missed'> {
   const { id } = job.data
   const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
@@ -125,7 +132,9 @@ async function sendOnce(
       ...(sendBy === undefined ? {} : { sendBy }),
     })
     messageId = sent.messageId
+    onSend?.()
   } catch (error) {
+    onSend?.()
     if (TimeoutError.isInstance(error) && error.sendBy !== undefined && error.delivery === 'not-sent')
       return 'missed'
     await context.lanes.release(sender.lanes, owner, true)
