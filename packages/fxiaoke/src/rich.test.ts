@@ -10,8 +10,8 @@ void fxiaoke.sendText({ toUser: ['FSUID_friend'] }, 'hello')
 `
 const richOnly = [
   'src/rich.ts',
-  'src/fxiaoke-notice.ts',
   'src/message/send.ts',
+  'src/message/notice-composite.ts',
   'src/message/message-schema.ts',
   'src/media/upload.ts',
   'src/media/media-format.ts',

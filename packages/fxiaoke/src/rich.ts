@@ -1,7 +1,7 @@
 import type { CallOptions, Notice } from '@msg/core'
 import type { FxiaokeContext } from './fxiaoke-context.js'
-import { sendFxiaokeNotice } from './fxiaoke-notice.js'
 import { type FxiaokeSentMessage, type FxiaokeTarget, sendFxiaokeText } from './fxiaoke-text-channel.js'
+import { sendFxiaokeNotice } from './message/notice-composite.js'
 
 // The rich half of the client: loaded on first use (`import()` in the client), so an app that only
 // sends texts carries none of it — neither the schemas of the composite and articles messages nor

@@ -1,9 +1,9 @@
 import { type CallOptions, type Notice, noticeText } from '@msg/core'
-import type { FxiaokeContext } from './fxiaoke-context.js'
-import type { FxiaokeSentMessage, FxiaokeTarget } from './fxiaoke-text-channel.js'
-import { validateMessage } from './message/message-schema.js'
-import type { FxiaokeComposite } from './message/message-types.js'
-import { sendInBatches } from './message/send-in-batches.js'
+import type { FxiaokeContext } from '../fxiaoke-context.js'
+import type { FxiaokeSentMessage, FxiaokeTarget } from '../fxiaoke-text-channel.js'
+import { validateMessage } from './message-schema.js'
+import type { FxiaokeComposite } from './message-types.js'
+import { sendInBatches } from './send-in-batches.js'
 
 /**
  * A {@link Notice} as a composite card: `head.title` is the title (the text when there is none),
