@@ -25,6 +25,7 @@ export interface Recorded {
   finishes: { owner: string; end: AttemptEnd }[]
   sends: { options: OutboxSendOptions; startedAt: number; endedAt?: number; ok: boolean }[]
   events: OutboxEvent[]
+  settles: string[]
 }
 
 export interface Setup {
@@ -36,6 +37,8 @@ export interface Setup {
   claims?: ClaimResult[]
   /** Ledger states by message id (default `queued`). */
   states?: Record<string, LedgerState>
+  /** The job's attempts made so far, of 3 (default 0). */
+  attemptsMade?: number
 }
 
 export function setup({
@@ -44,6 +47,7 @@ export function setup({
   dedupWindowMs = Number.POSITIVE_INFINITY,
   claims = [],
   states = {},
+  attemptsMade = 0,
 }: Setup) {
   const rec: Recorded = {
     log: [],
@@ -54,6 +58,7 @@ export function setup({
     finishes: [],
     sends: [],
     events: [],
+    settles: [],
   }
   let attempts = 0
   const ledger: Ledger = {
@@ -74,7 +79,10 @@ export function setup({
       rec.finishes.push({ owner, end })
       return true
     },
-    settle: async () => 'dead',
+    settle: async (_id, _by, note) => {
+      rec.settles.push(note)
+      return 'dead'
+    },
     resolve: async () => ({ ok: false, state: 'queued' }),
   }
   const laneDouble: Lanes = {
@@ -123,7 +131,7 @@ export function setup({
   const job = (id: string) =>
     ({
       data: { id, sender: 'bot', payload: { type: 'text', text: 'hi' }, key: `key-${id}`, enqueuedAt: 0 },
-      attemptsMade: 0,
+      attemptsMade,
       opts: { attempts: 3 },
       moveToDelayed: async () => Promise.reject(new Error('not expected: moveToDelayed')),
     }) as unknown as Job<OutboxJobData>

@@ -86,12 +86,3 @@ export function abortedBeforeSending(context: FailureContext, cause: unknown): M
     cause,
   })
 }
-
-/** The call's `sendBy` passed before its first attempt could leave: nothing was sent. */
-export function missedSendBy(context: FailureContext, sendBy: number, now: number): MsgError {
-  return new TimeoutError({
-    vendor: context.vendor,
-    message: `${context.where}: not sent: the request could not leave by its send-by time (${now - sendBy} ms late)`,
-    sendBy,
-  })
-}

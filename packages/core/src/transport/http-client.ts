@@ -8,38 +8,27 @@ import {
   errorForAttemptFailure,
   errorForUnreadableResponse,
   type FailureContext,
-  missedSendBy,
 } from './attempt-failure.js'
 import { fetchAttempt } from './fetch-attempt.js'
 import { describeForm, isFormData } from './form-body.js'
+import { observe, withQuery } from './hook-events.js'
 import type { HttpClient, HttpClientConfig, HttpRequest } from './http-request.js'
 import { describeRequest, type RequestContext } from './http-response.js'
 import type { AttemptCredentials } from './request-auth.js'
 import { resolveRetry, retryWait } from './retry-policy.js'
+import { invalidSendBy, missedSendBy } from './send-by.js'
 import type { TransportHooks } from './transport-settings.js'
 
 /** What goes to `fetch`: JSON text, a FormData passed through untouched, or nothing. */
 type RequestBody = string | FormData | undefined
 
-/** One attempt's outcome; `final` failures are never retried. */
-type Attempt<Result> = { ok: true; result: Result } | { ok: false; failure: MsgError; final?: boolean }
-
-function withQuery(url: string, query: Record<string, string> | undefined): string {
-  let search = ''
-  for (const [name, value] of Object.entries(query ?? {})) {
-    search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`
-  }
-  return url + search
-}
-
-function observe<Event>(hook: ((event: Event) => void) | undefined, event: () => Event): void {
-  if (!hook) return
-  try {
-    hook(event())
-  } catch {
-    // Observers must never break a send.
-  }
-}
+/**
+ * One attempt's outcome; `final` failures are never retried, and `missed` ones sent nothing because
+ * the call's `sendBy` had passed.
+ */
+type Attempt<Result> =
+  | { ok: true; result: Result }
+  | { ok: false; failure: MsgError; final?: boolean; missed?: boolean }
 
 /** What every hook event of one call carries; `url` and `attempt` change per attempt. */
 interface CallEvent {
@@ -112,9 +101,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     } catch (error) {
       return { ok: false, failure: errorBeforeSending(error, failureContext), final: true }
     }
+    // Checked before the hooks hear of the request, and again after them (a hook may be slow).
     const sendBy = request.options?.sendBy
-    if (sendBy !== undefined && Date.now() > sendBy)
-      return { ok: false, failure: missedSendBy(failureContext, sendBy, Date.now()), final: true }
+    const missed = (): Attempt<Result> | undefined =>
+      sendBy !== undefined && Date.now() > sendBy
+        ? { ok: false, failure: missedSendBy(failureContext, sendBy, Date.now()), final: true, missed: true }
+        : undefined
+    const early = missed()
+    if (early) return early
     // Events only reach hooks: without any, the redacted URL is not worth computing.
     if (watched) event.url = redact(url)
     observe(hooks.request, () => ({
@@ -122,6 +116,8 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       headers: redactHeaders(headers, secrets()),
       body: redactValue(payload, secrets()),
     }))
+    const late = watched ? missed() : undefined
+    if (late) return late
     const startedAt = Date.now()
     const fetched = await fetchAttempt(
       settings.fetch ?? globalThis.fetch,
@@ -188,6 +184,11 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       return final
     }
 
+    const sendBy = request.options?.sendBy
+    const invalid = invalidSendBy(sendBy, failureContext)
+    if (invalid) throw fail(invalid)
+    // The failure of the last request that went out, for a call whose next one missed its send-by time.
+    let lastAnswer: MsgError | undefined
     for (let attempt = 0, retries = 0; ; attempt++) {
       event.attempt = attempt
       let credentials: AttemptCredentials | undefined
@@ -212,7 +213,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       const outcome = await attemptOnce(request, context, failureContext, event, credentials, bodyFor)
       if (outcome.ok) return outcome.result
       const { failure } = outcome
+      // A later request that could not leave in time: the call ends with what the vendor last said.
+      if (outcome.missed && lastAnswer) throw fail(lastAnswer)
       if (outcome.final) throw fail(failure)
+      lastAnswer = failure
       if (failure.delivery === 'unknown') ambiguous = true
       if (auth?.refresh && credentials && !refreshed && rejectedToken(failure)) {
         // The vendor did not process a request it refused for its token: repeat it once, freshly signed.
@@ -233,7 +237,6 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         : retryWait(failure, request.idempotent === true, retry, retries + 1)
       if (wait === undefined || retries >= retry.limit) throw fail(failure)
       // A retry that could not leave by the call's send-by time is not made.
-      const sendBy = request.options?.sendBy
       if (sendBy !== undefined && Date.now() + wait > sendBy) throw fail(failure)
       retries++
       try {

@@ -2,7 +2,7 @@
 // requests that arrived.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { anyData } from '../../test/test-envelope.js'
-import { createHttpClient, RateLimitError, TimeoutError } from '../index.js'
+import { AuthError, createHttpClient, RateLimitError, TimeoutError, ValidationError } from '../index.js'
 import { delay, serve } from '../testing/index.js'
 import type { ServedHandler } from '../testing/serve.js'
 import type { RequestAuth } from './request-auth.js'
@@ -40,14 +40,27 @@ function client(settings: TransportSettings = {}, auth?: RequestAuth) {
   })
 }
 
-const send = (http: ReturnType<typeof client>, sendBy: number | undefined) =>
+const send = (http: ReturnType<typeof client>, sendBy: number | undefined, idempotent = false) =>
   http.send({
     operation: 'message.send',
     path: '/open-apis/im/v1/messages',
     body: { text: 'hi' },
     read: anyData,
+    idempotent,
     options: sendBy === undefined ? {} : { sendBy },
   })
+
+/** Credentials whose every call after the first takes `slowMs`, and a refresh that takes as long. */
+function slowAfterFirst(slowMs: number): RequestAuth {
+  let calls = 0
+  return {
+    credentials: async () => {
+      if (calls++ > 0) await delay(slowMs)
+      return { headers: { authorization: 'Bearer t' }, token: 't' }
+    },
+    refresh: () => delay(slowMs),
+  }
+}
 
 describe('options.sendBy', () => {
   it('sends nothing when the time has passed: a TimeoutError, not-sent, carrying sendBy', async () => {
@@ -100,5 +113,57 @@ describe('options.sendBy', () => {
       },
     )
     expect(arrived).toBe(2)
+  })
+
+  it('ends with what the vendor last said when a later request misses the time: a 429 stays a 429', async () => {
+    answers = [() => json({ code: 429001 }, { status: 429 })]
+    const error = await send(
+      client({ retry: { limit: 2, backoffLimit: 1 } }, slowAfterFirst(80)),
+      Date.now() + 40,
+    ).catch((caught: unknown) => caught)
+    expect(RateLimitError.isInstance(error)).toBe(true)
+    expect([arrived, (error as TimeoutError).sendBy]).toEqual([1, undefined])
+  })
+
+  it('ends with the rejection when the repeat after a token refresh misses the time', async () => {
+    answers = [() => json({ code: 401001 }, { status: 401 })]
+    const error = await send(client({}, slowAfterFirst(80)), Date.now() + 40).catch(
+      (caught: unknown) => caught,
+    )
+    expect(AuthError.isInstance(error)).toBe(true)
+    expect(arrived).toBe(1)
+  })
+
+  it('stays ambiguous when an earlier request may have arrived', async () => {
+    answers = [() => json({ code: 500001 }, { status: 500 })]
+    const error = await send(
+      client({ retry: { limit: 2, backoffLimit: 1 } }, slowAfterFirst(80)),
+      Date.now() + 40,
+      true,
+    ).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ delivery: 'unknown' })
+    expect(TimeoutError.isInstance(error)).toBe(false)
+    expect(arrived).toBe(1)
+  })
+
+  it('is checked again after a slow request hook, right before fetch', async () => {
+    const busy = (ms: number) => {
+      const end = Date.now() + ms
+      while (Date.now() < end) {}
+    }
+    const error = await send(client({ hooks: { request: () => busy(40) } }), Date.now() + 15).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toMatchObject({ name: 'TimeoutError', delivery: 'not-sent' })
+    expect(arrived).toBe(0)
+  })
+
+  it('refuses a sendBy that is not a finite number, before any request', async () => {
+    const error = await send(client(), Number.NaN).catch((caught: unknown) => caught)
+    expect(ValidationError.isInstance(error)).toBe(true)
+    expect((error as ValidationError).issues).toEqual([
+      { path: 'options.sendBy', message: 'must be a finite number (epoch ms)' },
+    ])
+    expect(arrived).toBe(0)
   })
 })

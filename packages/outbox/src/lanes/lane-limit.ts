@@ -13,13 +13,23 @@ export type LaneLimit =
   | { kind: 'serial'; name: string; gapMs: number; jitterMs?: number }
 
 /**
- * A rate lane's default guard band: at 80 ms a lane runs at 92.6 % of a limit of 45/s
- * (`1000 / ceil(1080 / 45)` = 41.7/s), and a request leaves within 40 ms of its claim or not at all.
+ * A rate lane's default guard band: at 80 ms a lane runs at up to 92.6 % of a limit of 45/s
+ * (`1000 / ceil(1080 / 45)` = 41.7/s), and a request leaves within 26 ms (a third) of its claim or
+ * not at all.
  * @see ../../README.md#lanes-and-limits
  */
 export const defaultGuardMs = 80
 
-/** The window a rate lane's claims are counted over: `perMs + guardMs`. */
+/**
+ * The smallest guard band a rate lane accepts (a request then has 10 ms from its claim to leave).
+ * @see ../../README.md#lanes-and-limits
+ */
+export const minGuardMs = 30
+
+/**
+ * The window a rate lane's claims are counted over: `perMs + guardMs`.
+ * @see ../../README.md#lanes-and-limits
+ */
 export const rateWindowMs = (lane: { perMs?: number; guardMs?: number }): number =>
   (lane.perMs ?? 1000) + (lane.guardMs ?? defaultGuardMs)
 
@@ -37,7 +47,9 @@ export function assertLaneLimit(lane: LaneLimit): void {
     if (!(Number.isInteger(lane.limit) && lane.limit >= 1))
       throw new TypeError(`lane ${lane.name}: limit must be an integer >= 1`)
     nonNegative(lane.perMs, 'perMs')
-    nonNegative(lane.guardMs, 'guardMs')
+    // A request leaves within a third of the guard band of its claim: below 30 ms that is no time.
+    if (lane.guardMs !== undefined && !(Number.isFinite(lane.guardMs) && lane.guardMs >= minGuardMs))
+      throw new TypeError(`lane ${lane.name}: guardMs must be a finite number >= ${minGuardMs}`)
   } else if (lane.kind === 'serial') {
     nonNegative(lane.gapMs, 'gapMs')
     nonNegative(lane.jitterMs, 'jitterMs')

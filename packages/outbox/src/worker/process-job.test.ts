@@ -162,4 +162,19 @@ describe('processJob', () => {
       expect(rec.events.map((emitted) => emitted.type)).toEqual(['lane-wait', 'claimed', event])
     },
   )
+
+  it('spends an attempt when every turn of a run was given up, and ends dead on the last one', async () => {
+    const late = Array.from({ length: 10 }, () => ({ outcome: 'late' as const }))
+    const first = setup({ lanes: [appLane], claims: [...late] })
+    await expect(first.run()).rejects.toBeInstanceOf(OutboxRetryError)
+    expect([first.rec.acquires.length, first.rec.sends.length, first.rec.settles]).toEqual([5, 0, []])
+    expect(first.rec.events.at(-1)).toMatchObject({
+      type: 'retry',
+      reason: expect.stringMatching(/5 lane turns/),
+    })
+    const last = setup({ lanes: [appLane], claims: [...late], attemptsMade: 2 })
+    await expect(last.run()).rejects.toBeInstanceOf(UnrecoverableError)
+    expect(last.rec.settles).toEqual([expect.stringMatching(/^gave up: gave 5 lane turns up in a row/)])
+    expect(last.rec.events.at(-1)).toMatchObject({ type: 'dead' })
+  })
 })

@@ -5,7 +5,7 @@ import { waitFor } from '../lanes/lanes.js'
 import type { OutboxEvent, OutboxJobData, OutboxJobResult } from '../outbox-job.js'
 import type { OutboxSender } from '../outbox-sender.js'
 import { claimTurn } from './claim-turn.js'
-import { handleFailure } from './handle-failure.js'
+import { handleFailure, OutboxRetryError } from './handle-failure.js'
 import type { WorkerContext } from './worker-context.js'
 
 /**
@@ -30,8 +30,8 @@ export async function processJob(
       called = true
     })
   } finally {
-    // Warm only once a send was made (its client fetched its token); a job that ended without one
-    // (already sent, handed back, parked) lets the next job be the first.
+    // Warm only once the client was called (it fetched its token, even if its request then missed its
+    // send-by time); a job that ended before (already sent, handed back, parked) lets the next be first.
     if (called) context.warm.add(lane)
     context.warming.delete(lane)
     done()
@@ -68,9 +68,10 @@ async function runJob(
       turns < 5
         ? await context.lanes.acquire(sender.lanes, owner, context.timing, context.stopping)
         : undefined
-    if (!turn?.granted) {
-      emit({ type: 'released', delayMs: turn?.retryInMs ?? 0 })
-      await job.moveToDelayed(Date.now() + (turn?.retryInMs ?? 0), token)
+    if (!turn) return givenUp(context, job, turns)
+    if (!turn.granted) {
+      emit({ type: 'released', delayMs: turn.retryInMs })
+      await job.moveToDelayed(Date.now() + turn.retryInMs, token)
       throw new DelayedError()
     }
     emit({ type: 'lane-wait', delayMs: turn.delayMs, at: turn.at })
@@ -108,6 +109,23 @@ async function runJob(
     }
     return sent
   }
+}
+
+/**
+ * Every turn of this run was given up (late, a full window, a missed send-by time): nothing was sent.
+ * That spends an attempt, with the outbox's backoff, so a sender that can never make its turns ends
+ * `dead` instead of cycling.
+ */
+async function givenUp(context: WorkerContext, job: Job<OutboxJobData>, turns: number): Promise<never> {
+  const { id, sender } = job.data
+  const reason = `gave ${turns} lane turns up in a row (late or past the send-by time), nothing was sent`
+  if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+    const state = await context.ledger.settle(id, context.workerId, `gave up: ${reason}`)
+    context.emit({ id, sender, type: state === 'unknown' ? 'parked' : 'dead', reason })
+    throw new UnrecoverableError(`${state}: ${reason}`)
+  }
+  context.emit({ id, sender, type: 'retry', reason })
+  throw new OutboxRetryError(reason)
 }
 
 /** One send at a claimed turn: `missed` when its request could not leave by `sendBy`. */
