@@ -10,10 +10,11 @@ import type { FailureContext } from './attempt-failure.js'
  */
 export function invalidSendBy(sendBy: number | undefined, context: FailureContext): MsgError | undefined {
   if (sendBy === undefined || Number.isFinite(sendBy)) return undefined
+  const rule = 'must be a finite number (epoch ms)'
   return new ValidationError({
     vendor: context.vendor,
-    message: `${context.where}: options.sendBy must be a finite number of epoch ms, nothing was sent`,
-    issues: [{ path: 'options.sendBy', message: 'must be a finite number (epoch ms)' }],
+    message: `${context.where}: options.sendBy ${rule}, nothing was sent`,
+    issues: [{ path: 'options.sendBy', message: rule }],
   })
 }
 
@@ -24,7 +25,7 @@ export function invalidSendBy(sendBy: number | undefined, context: FailureContex
 export function missedSendBy(context: FailureContext, sendBy: number, now: number): MsgError {
   return new TimeoutError({
     vendor: context.vendor,
-    message: `${context.where}: not sent: the request could not leave by its send-by time (${now - sendBy} ms late)`,
+    message: `${context.where}: not sent, ${now - sendBy} ms past its send-by time`,
     sendBy,
   })
 }
