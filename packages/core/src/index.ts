@@ -34,6 +34,11 @@ export {
 export { createDeduper, type Deduper, type DeduperOptions } from './inbound/deduper.js'
 export { type DispatchOnceOptions, dispatchOnce } from './inbound/dispatch-once.js'
 export type { InboundMessage } from './inbound/inbound-message.js'
+export {
+  type PushAttempt,
+  type PushWithRetriesOptions,
+  pushWithRetries,
+} from './inbound/push-with-retries.js'
 export { timingSafeEqual } from './inbound/timing-safe-equal.js'
 export {
   answerHandlerFailed,

@@ -1,4 +1,4 @@
-import { randomHex, randomUuid, sleep } from '@msg/core'
+import { type PushAttempt, pushWithRetries, randomHex, randomUuid } from '@msg/core'
 import { encryptFeishu } from '../webhook/feishu-cipher.js'
 import { feishuLegacyCardSignature, feishuSignature } from '../webhook/feishu-signature.js'
 
@@ -62,7 +62,7 @@ export interface FeishuPush {
  */
 export interface FeishuDelivery {
   delivered: boolean
-  attempts: { status: number | 'network-error' | 'timeout'; body: string }[]
+  attempts: PushAttempt[]
   payload: Record<string, unknown>
 }
 
@@ -141,32 +141,16 @@ export async function deliverFeishuEvent(
   const now = options.now ?? Date.now
   const payload = payloadOf(input, options.verificationToken, now())
   const delays = options.retryDelaysMs ?? feishuRetryDelaysMs
-  const retries = isCallback(payload) ? 0 : (options.retries ?? delays.length)
-  const attempts: FeishuDelivery['attempts'] = []
-  for (let attempt = 0; attempt <= retries; attempt += 1) {
-    if (attempt > 0) {
-      const wait = delays[Math.min(attempt - 1, delays.length - 1)] ?? 0
-      await sleep(wait * (options.timeScale ?? 1), options.signal)
-    }
-    const push = await buildFeishuPush({ payload }, options)
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 3000)
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
-    try {
-      const response = await (options.fetch ?? globalThis.fetch)(url, {
-        method: 'POST',
-        headers: push.headers,
-        body: push.body,
-        signal,
-      })
-      const text = await response.text()
-      attempts.push({ status: response.status, body: text })
-      if (response.status === 200) return { delivered: true, attempts, payload }
-    } catch (error) {
-      if (options.signal?.aborted) throw error
-      attempts.push({ status: timeout.aborted ? 'timeout' : 'network-error', body: String(error) })
-    }
-  }
-  return { delivered: false, attempts, payload }
+  const delivery = await pushWithRetries(url, {
+    request: () => buildFeishuPush({ payload }, options),
+    accepted: (status) => status === 200,
+    retries: isCallback(payload) ? 0 : (options.retries ?? delays.length),
+    waitMs: (retry) => (delays[Math.min(retry - 1, delays.length - 1)] ?? 0) * (options.timeScale ?? 1),
+    timeoutMs: options.timeoutMs ?? 3000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  return { ...delivery, payload }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomHex, sleep } from '@msg/core'
+import { type PushAttempt, pushWithRetries, randomHex } from '@msg/core'
 import { encryptFxiaoke } from '../webhook/fxiaoke-cipher.js'
 import type { FxiaokePushBody } from '../webhook/fxiaoke-event.js'
 import { fxiaokeSignature } from '../webhook/fxiaoke-signature.js'
@@ -51,7 +51,7 @@ export interface FxiaokePush {
  */
 export interface FxiaokeDelivery {
   delivered: boolean
-  attempts: { status: number | 'network-error' | 'timeout'; body: string }[]
+  attempts: PushAttempt[]
   push: FxiaokePush
 }
 
@@ -89,28 +89,19 @@ export async function deliverFxiaokeEvent(
   options: FxiaokeDeliverOptions,
 ): Promise<FxiaokeDelivery> {
   const push = await buildFxiaokePush(input, options)
-  const retries = options.retries ?? 1
-  const attempts: FxiaokeDelivery['attempts'] = []
-  for (let attempt = 0; attempt <= retries; attempt += 1) {
-    if (attempt > 0 && options.retryDelayMs) await sleep(options.retryDelayMs, options.signal)
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 3000)
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
-    try {
-      const response = await (options.fetch ?? globalThis.fetch)(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: push.body,
-        signal,
-      })
-      const text = await response.text()
-      attempts.push({ status: response.status, body: text })
-      if (response.status === 200 && text === 'success') return { delivered: true, attempts, push }
-    } catch (error) {
-      if (options.signal?.aborted) throw error
-      attempts.push({ status: timeout.aborted ? 'timeout' : 'network-error', body: String(error) })
-    }
-  }
-  return { delivered: false, attempts, push }
+  const delivery = await pushWithRetries(url, {
+    request: async () => ({
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: push.body,
+    }),
+    accepted: (status, text) => status === 200 && text === 'success',
+    retries: options.retries ?? 1,
+    waitMs: () => options.retryDelayMs ?? 0,
+    timeoutMs: options.timeoutMs ?? 3000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  return { ...delivery, push }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sleep } from '@msg/core'
+import { type PushAttempt, pushWithRetries } from '@msg/core'
 import type { GeweSecretIn } from '../webhook/gewe-secret.js'
 
 /**
@@ -32,7 +32,7 @@ export interface GeweDeliverOptions {
  */
 export interface GeweDelivery {
   delivered: boolean
-  attempts: { status: number | 'network-error' | 'timeout'; body: string }[]
+  attempts: PushAttempt[]
   /** The JSON text that was posted. */
   body: string
 }
@@ -72,31 +72,16 @@ export async function deliverGeweCallback(
     else target = `${url.replace(/\/+$/, '')}/${encodeURIComponent(options.secret)}`
   }
   const delays = options.retryDelaysMs ?? [1000]
-  const retries = options.retries ?? 0
-  const attempts: GeweDelivery['attempts'] = []
-  for (let attempt = 0; attempt <= retries; attempt += 1) {
-    if (attempt > 0) {
-      const wait = delays[Math.min(attempt - 1, delays.length - 1)] ?? 0
-      await sleep(wait * (options.timeScale ?? 1), options.signal)
-    }
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 3000)
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
-    try {
-      const response = await (options.fetch ?? globalThis.fetch)(target, {
-        method: 'POST',
-        headers,
-        body,
-        signal,
-      })
-      const text = await response.text()
-      attempts.push({ status: response.status, body: text })
-      if (response.status === 200) return { delivered: true, attempts, body }
-    } catch (error) {
-      if (options.signal?.aborted) throw error
-      attempts.push({ status: timeout.aborted ? 'timeout' : 'network-error', body: String(error) })
-    }
-  }
-  return { delivered: false, attempts, body }
+  const delivery = await pushWithRetries(target, {
+    request: async () => ({ headers, body }),
+    accepted: (status) => status === 200,
+    retries: options.retries ?? 0,
+    waitMs: (retry) => (delays[Math.min(retry - 1, delays.length - 1)] ?? 0) * (options.timeScale ?? 1),
+    timeoutMs: options.timeoutMs ?? 3000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  return { ...delivery, body }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sleep } from '@msg/core'
+import { type PushAttempt, pushWithRetries } from '@msg/core'
 import { md5Hex } from '../md5.js'
 import { neteaseImCopyCheckSum } from '../webhook/netease-im-copy-signature.js'
 
@@ -51,7 +51,7 @@ export interface NeteaseImCopyPush {
  */
 export interface NeteaseImCopyDelivery {
   delivered: boolean
-  attempts: { status: number | 'network-error' | 'timeout'; body: string }[]
+  attempts: PushAttempt[]
 }
 
 /**
@@ -100,29 +100,15 @@ export async function deliverNeteaseImCopy(
   input: NeteaseImCopyInput | string,
   options: NeteaseImDeliverOptions,
 ): Promise<NeteaseImCopyDelivery> {
-  const retries = options.highGuarantee ? (options.retries ?? 1000) : 0
-  const attempts: NeteaseImCopyDelivery['attempts'] = []
-  for (let attempt = 0; attempt <= retries; attempt += 1) {
-    if (attempt > 0) await sleep(options.retryDelayMs ?? 1000, options.signal)
-    const push = await buildNeteaseImCopy(input, options)
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 5000)
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
-    try {
-      const response = await (options.fetch ?? globalThis.fetch)(url, {
-        method: 'POST',
-        headers: push.headers,
-        body: push.body,
-        signal,
-      })
-      const text = await response.text()
-      attempts.push({ status: response.status, body: text })
-      if (response.status === 200 || response.status === 500) return { delivered: true, attempts }
-    } catch (error) {
-      if (options.signal?.aborted) throw error
-      attempts.push({ status: timeout.aborted ? 'timeout' : 'network-error', body: String(error) })
-    }
-  }
-  return { delivered: false, attempts }
+  return pushWithRetries(url, {
+    request: () => buildNeteaseImCopy(input, options),
+    accepted: (status) => status === 200 || status === 500,
+    retries: options.highGuarantee ? (options.retries ?? 1000) : 0,
+    waitMs: () => options.retryDelayMs ?? 1000,
+    timeoutMs: options.timeoutMs ?? 5000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
 }
 
 /**
