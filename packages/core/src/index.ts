@@ -1,5 +1,5 @@
 export { type BroadcastResult, broadcast } from './channels/broadcast.js'
-export { type ChannelMessage, type Notice, noticeSchema, noticeText } from './channels/notice.js'
+export { type ChannelMessage, checkNotice, type Notice, noticeSchema, noticeText } from './channels/notice.js'
 export { type SentMessage, type TextChannel, textChannels } from './channels/text-channel.js'
 export { withFallback } from './channels/with-fallback.js'
 export { type CodeClass, type CodeTable, createCodeClassifier } from './envelope/code-table.js'
@@ -58,6 +58,7 @@ export { parseExactJson } from './json/exact-json.js'
 export { redactedMarker, redactText, redactValue } from './redaction/redact.js'
 export { assertServerSideSecret } from './runtime/browser-guard.js'
 export {
+  derivedUuid,
   fromBase64,
   isBrowserRuntime,
   randomHex,

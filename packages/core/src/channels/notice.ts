@@ -1,5 +1,7 @@
 import * as v from 'valibot'
+import type { Vendor } from '../errors/msg-error.js'
 import { nonEmptyText } from '../validation/rules.js'
+import { validateInput } from '../validation/validate.js'
 
 /**
  * A short announcement with an optional title and link, which each vendor renders in its own best
@@ -40,6 +42,17 @@ export const noticeSchema = v.object({
   text: nonEmptyText,
   url: v.optional(webUrl),
 })
+
+const noticeInput = v.object({ notice: noticeSchema })
+
+/**
+ * Checks a notice before anything is sent: a `ValidationError` naming `notice.<field>` and the rule,
+ * else the notice as checked. Every channel and every reply that takes a `Notice` goes through it.
+ * @see @msg/core README.md#channels
+ */
+export function checkNotice(notice: Notice, where: { vendor: Vendor; operation: string }): Notice {
+  return validateInput(noticeInput, { notice }, where).notice
+}
 
 /**
  * A {@link Notice} as plain lines (title, text, url), for vendors whose best form is a text.

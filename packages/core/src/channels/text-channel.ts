@@ -1,8 +1,6 @@
-import * as v from 'valibot'
 import type { Vendor } from '../errors/msg-error.js'
 import type { CallOptions } from '../transport/transport-settings.js'
-import { validateInput } from '../validation/validate.js'
-import { type ChannelMessage, type Notice, noticeSchema, noticeText } from './notice.js'
+import { type ChannelMessage, checkNotice, type Notice, noticeText } from './notice.js'
 
 /**
  * A message the vendor accepted.
@@ -28,8 +26,6 @@ export interface TextChannel {
   send(message: ChannelMessage, options?: CallOptions): Promise<SentMessage>
 }
 
-const noticeSchemaOf = v.object({ notice: noticeSchema })
-
 /**
  * The `channel(target)` of a vendor client: a string goes through `sendText`; a {@link Notice} is
  * checked against {@link noticeSchema} (a `ValidationError` naming `notice.<field>`, nothing sent) and
@@ -45,11 +41,7 @@ export function textChannels<Target>(
     vendor,
     async send(message, options) {
       if (typeof message === 'string') return sendText(target, message, options)
-      const { notice } = validateInput(
-        noticeSchemaOf,
-        { notice: message },
-        { vendor, operation: 'channel.send' },
-      )
+      const notice = checkNotice(message, { vendor, operation: 'channel.send' })
       return sendNotice ? sendNotice(target, notice, options) : sendText(target, noticeText(notice), options)
     },
   })

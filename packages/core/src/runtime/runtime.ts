@@ -17,8 +17,22 @@ export function randomUuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = toHex(bytes)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  return uuidShaped(toHex(bytes))
+}
+
+/** 32 hex digits as `8-4-4-4-12`. */
+const uuidShaped = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+
+/**
+ * A UUID-shaped id derived from `seed` (the first 16 bytes of its SHA-256): the same seed gives the
+ * same id, so a handler that runs again on a vendor's re-push sends a reply under the same
+ * de-duplication key. WebCrypto, so it runs in every runtime.
+ * @see @msg/core README.md#inbound-webhooks
+ */
+export async function derivedUuid(seed: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(seed))
+  return uuidShaped(toHex(new Uint8Array(digest)))
 }
 
 /** Bytes as lowercase hex, two characters each (digests, nonces). */

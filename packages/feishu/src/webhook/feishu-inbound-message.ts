@@ -1,11 +1,12 @@
 import {
   type CallOptions,
+  checkNotice,
+  derivedUuid,
   type InboundMessage,
   invalidInput,
   MsgError,
   type Notice,
   type SentMessage,
-  toHex,
 } from '@msg/core'
 import { maxCardBytes } from '../im/card.js'
 import { feishuNoticeCard } from '../im/notice-card.js'
@@ -32,11 +33,7 @@ export interface FeishuReplyClient {
  * The uuid of the `n`-th reply to `messageId`: derived from both, so a handler that runs again on
  * Feishu's re-push sends the same uuid and Feishu keeps one reply (within its one-hour window).
  */
-async function replyUuid(messageId: string, n: number): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${messageId}#${n}`))
-  const hex = toHex(new Uint8Array(digest).subarray(0, 16))
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
+const replyUuid = (messageId: string, n: number): Promise<string> => derivedUuid(`${messageId}#${n}`)
 
 /**
  * Builds the `InboundMessage` for `onMessage`. `reply` answers through `client.im.message.reply`
@@ -60,7 +57,10 @@ export function feishuInboundMessage(
           'reply: no client. Pass `client: createFeishu({ appId, appSecret })` to createFeishuWebhook.',
       })
     }
-    const card = typeof content === 'string' ? undefined : JSON.stringify(feishuNoticeCard(content))
+    const card =
+      typeof content === 'string'
+        ? undefined
+        : JSON.stringify(feishuNoticeCard(checkNotice(content, { vendor: 'feishu', operation: 'reply' })))
     if (card !== undefined && new TextEncoder().encode(card).length > maxCardBytes) {
       throw invalidInput({ vendor: 'feishu', operation: 'reply' }, [
         { path: 'notice', message: 'at most 30 KB as a card (UTF-8 bytes of the JSON content)' },

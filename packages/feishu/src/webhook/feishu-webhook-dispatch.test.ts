@@ -1,4 +1,4 @@
-import { MsgError } from '@msg/core'
+import { MsgError, ValidationError } from '@msg/core'
 import { describe, expect, it, vi } from 'vitest'
 import { encryptKey, post, setup, verificationToken } from '../../test/webhook-requests.js'
 import { feishuNoticeCard } from '../im/notice-card.js'
@@ -174,5 +174,23 @@ describe('InboundMessage.reply', () => {
     expect((await post(webhook, feishuTextMessageEvent('ping'))).response.status).toBe(500)
     expect(MsgError.isInstance(errors[0])).toBe(true)
     expect(String(errors[0])).toMatch(/no client/)
+  })
+
+  it('checks a Notice reply as a channel does, and sends nothing for a bad or oversized one', async () => {
+    const reply = vi.fn(async () => ({ message_id: 'om_reply' }))
+    const failures: unknown[] = []
+    const onMessage = async (message: { reply(notice: object): Promise<unknown> }) => {
+      for (const notice of [{ text: '' }, { text: 'ok', url: 'not a url' }, { text: 'x'.repeat(40 * 1024) }])
+        failures.push(await message.reply(notice).catch((error: unknown) => error))
+    }
+    const { webhook } = setup({ onMessage, client: { im: { message: { reply } } } })
+    await post(webhook, feishuTextMessageEvent('ping'))
+    expect(failures.map((error) => ValidationError.isInstance(error))).toEqual([true, true, true])
+    expect(failures.map((error) => (error as ValidationError).issues[0]?.path)).toEqual([
+      'notice.text',
+      'notice.url',
+      'notice',
+    ])
+    expect(reply).not.toHaveBeenCalled()
   })
 })

@@ -1,10 +1,10 @@
 import {
   type CallOptions,
+  derivedUuid,
   type InboundMessage,
   MsgError,
   type Notice,
   type SentMessage,
-  toHex,
 } from '@msg/core'
 import type { NeteaseImClient } from '../netease-im-client.js'
 import type { NeteaseImTarget } from '../netease-im-text-channel.js'
@@ -32,11 +32,7 @@ export interface ReplySettings {
  * The `message_client_id` of the `n`-th reply to a message: derived from both (UUID-shaped), so a
  * handler that runs again on a re-sent copy sends the same id and NetEase keeps one reply (107306).
  */
-async function replyClientId(msgidServer: string, n: number): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${msgidServer}#${n}`))
-  const hex = toHex(new Uint8Array(digest).subarray(0, 16))
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
+const replyClientId = (msgidServer: string, n: number): Promise<string> => derivedUuid(`${msgidServer}#${n}`)
 
 /**
  * The conversation a message arrived in: `p2p:<accid>|<accid>` (the two accounts sorted, so both
