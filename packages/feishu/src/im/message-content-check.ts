@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@msg/core'
 import { maxCardBytes } from './card.js'
+import { maxContentBytes } from './message.js'
 
 type Json = Record<string, unknown>
 
@@ -127,7 +128,7 @@ export function checkFeishuMessage(
     )
   }
   const json = JSON.stringify(content)
-  const limit = msg_type === 'post' || msg_type === 'interactive' ? maxCardBytes : 150 * 1024
+  const limit = msg_type === 'post' || msg_type === 'interactive' ? maxCardBytes : maxContentBytes
   if (issues.length === 0 && new TextEncoder().encode(json).length > limit) {
     issue('', `at most ${limit / 1024} KB (UTF-8 bytes of the JSON content)`)
   }

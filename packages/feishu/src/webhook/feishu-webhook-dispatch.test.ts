@@ -1,4 +1,4 @@
-import { MsgError, ValidationError } from '@msg/core'
+import { MsgError, type Notice, ValidationError } from '@msg/core'
 import { describe, expect, it, vi } from 'vitest'
 import { encryptKey, post, setup, verificationToken } from '../../test/webhook-requests.js'
 import { feishuNoticeCard } from '../im/notice-card.js'
@@ -179,7 +179,7 @@ describe('InboundMessage.reply', () => {
   it('checks a Notice reply as a channel does, and sends nothing for a bad or oversized one', async () => {
     const reply = vi.fn(async () => ({ message_id: 'om_reply' }))
     const failures: unknown[] = []
-    const onMessage = async (message: { reply(notice: object): Promise<unknown> }) => {
+    const onMessage = async (message: { reply(notice: Notice): Promise<unknown> }) => {
       for (const notice of [{ text: '' }, { text: 'ok', url: 'not a url' }, { text: 'x'.repeat(40 * 1024) }])
         failures.push(await message.reply(notice).catch((error: unknown) => error))
     }

@@ -1,3 +1,4 @@
+import { toHex } from '@msg/core'
 /**
  * The image formats `/media/upload/message` takes (JPG, JPEG, PNG, GIF, BMP): the hex of the bytes a
  * file of each starts with, and the file name extensions it may carry. The MIME type is
@@ -22,7 +23,7 @@ export type MediaFormat = keyof typeof mediaFormats
  * @see https://www.fxiaoke.com/mob/guide/openapi/dist/en/pages/open-api/collection/other/creative/upload/
  */
 export function detectMediaFormat(head: Uint8Array): MediaFormat | undefined {
-  const hex = Array.from(head, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  const hex = toHex(head)
   return (Object.keys(mediaFormats) as MediaFormat[]).find((format) =>
     hex.startsWith(mediaFormats[format][0]),
   )

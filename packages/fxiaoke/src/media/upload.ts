@@ -38,9 +38,9 @@ type Fields = Record<string, unknown> & { data?: Record<string, unknown> }
 /** The first of {@link mediaIdFields} present as a non-empty string or a number. */
 function pickMediaId(envelope: Fields): string | undefined {
   const data = typeof envelope.data === 'object' && envelope.data !== null ? envelope.data : {}
-  const value = [envelope.mediaId, envelope.media_id, data.mediaId, data.media_id].find(
-    (item) => (typeof item === 'string' && item !== '') || typeof item === 'number',
-  )
+  const value = mediaIdFields
+    .map((path) => (path.startsWith('data.') ? (data as Fields)[path.slice(5)] : envelope[path]))
+    .find((item) => (typeof item === 'string' && item !== '') || typeof item === 'number')
   return value === undefined ? undefined : String(value)
 }
 

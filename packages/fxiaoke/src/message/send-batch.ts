@@ -29,7 +29,6 @@ export async function sendValidMessage(
   message: FxiaokeMessage,
   options?: CallOptions,
 ): Promise<EndpointResult<{ traceId: string }>> {
-  checkUserId(context, 'message.send')
   const data = await context.http.send({
     operation: 'message.send',
     path: '/cgi/message/send',
