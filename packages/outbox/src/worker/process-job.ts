@@ -38,6 +38,11 @@ export async function processJob(
   }
 }
 
+/** Reports a step of `job` through the worker's `onEvent`. */
+const emitter =
+  (context: WorkerContext, job: Job<OutboxJobData>) => (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
+    context.emit({ id: job.data.id, sender: job.data.sender, ...event })
+
 async function runJob(
   context: WorkerContext,
   job: Job<OutboxJobData>,
@@ -45,8 +50,7 @@ async function runJob(
   onSend?: () => void,
 ): Promise<OutboxJobResult> {
   const { id } = job.data
-  const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
-    context.emit({ id, sender: job.data.sender, ...event })
+  const emit = emitter(context, job)
   const before = await context.ledger.state(id)
   if (before === undefined) throw new UnrecoverableError(`dead: message ${id} has no ledger entry`)
   if (before === 'sent' || before === 'dead' || before === 'unknown') {
@@ -117,14 +121,14 @@ async function runJob(
  * `dead` instead of cycling.
  */
 async function givenUp(context: WorkerContext, job: Job<OutboxJobData>, turns: number): Promise<never> {
-  const { id, sender } = job.data
+  const emit = emitter(context, job)
   const reason = `gave ${turns} lane turns up in a row (late or past the send-by time), nothing was sent`
   if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-    const state = await context.ledger.settle(id, context.workerId, `gave up: ${reason}`)
-    context.emit({ id, sender, type: state === 'unknown' ? 'parked' : 'dead', reason })
+    const state = await context.ledger.settle(job.data.id, context.workerId, `gave up: ${reason}`)
+    emit({ type: state === 'unknown' ? 'parked' : 'dead', reason })
     throw new UnrecoverableError(`${state}: ${reason}`)
   }
-  context.emit({ id, sender, type: 'retry', reason })
+  emit({ type: 'retry', reason })
   throw new OutboxRetryError(reason)
 }
 
@@ -140,8 +144,7 @@ async function sendOnce(
   onSend: (() => void) | undefined,
 ): Promise<OutboxJobResult | 'missed'> {
   const { id } = job.data
-  const emit = (event: Omit<OutboxEvent, 'id' | 'sender'>) =>
-    context.emit({ id, sender: job.data.sender, ...event })
+  const emit = emitter(context, job)
   let messageId: string | undefined
   try {
     const sent = await sender.send(job.data.payload, {
@@ -150,7 +153,6 @@ async function sendOnce(
       ...(sendBy === undefined ? {} : { sendBy }),
     })
     messageId = sent.messageId
-    onSend?.()
   } catch (error) {
     onSend?.()
     if (TimeoutError.isInstance(error) && error.sendBy !== undefined && error.delivery === 'not-sent')
@@ -158,6 +160,7 @@ async function sendOnce(
     await context.lanes.release(sender.lanes, owner, true)
     return handleFailure(context, job, token, sender, owner, error)
   }
+  onSend?.()
   await context.lanes.release(sender.lanes, owner, true)
   await context.ledger.finish(id, owner, { to: 'sent', messageId }, context.workerId)
   emit({ type: 'sent', ...(messageId === undefined ? {} : { messageId }) })
