@@ -1,6 +1,5 @@
 import { createCheckTally } from './check-tally.mjs'
 import { echoId } from './echo-handler.mjs'
-import { fxiaokeRichChecks } from './fxiaoke-rich-scenario.mjs'
 import { richChecks } from './rich-scenario.mjs'
 import { smokeText, vendorById } from './vendors.mjs'
 
@@ -71,17 +70,11 @@ async function vendorChecks(check, { endpoints, core }, id, main) {
       rich.run({ client, sample, control: (action) => control(endpoints, id, action) }),
     )
   }
-  if (id === 'fxiaoke')
-    await fxiaokeRichChecks(check, {
-      client,
-      target: sample.target,
-      inbox: () => control(endpoints, id, 'inbox'),
-    })
 }
 
 /**
  * The smoke scenario every runtime runs: core alone, then per vendor one send, one
- * ValidationError and one VendorError against the loopback fakes.
+ * ValidationError and one VendorError against the loopback fakes, then the vendor's `richChecks`.
  * @param {object} input
  * @param {{ echo: string, control: string, vendors: Record<string, string>, credentials: Record<string, Record<string, string>>, samples: Record<string, import('./vendors.mjs').Sample> }} input.endpoints
  * @param {typeof import('@msg/core')} input.core

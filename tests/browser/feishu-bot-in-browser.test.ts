@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 // The fake bot's answer straight from its module: the `@msg/feishu/testing` entry also carries the
 // Node-only fake servers, which a page cannot load.
 import { createFeishuBotAnswer } from '../../packages/feishu/src/testing/feishu-bot-fake-answer.js'
+import { createCheckTally } from '../../scripts/sandbox/check-tally.mjs'
 import { botChecks, botSecrets, botWebhook } from '../../scripts/sandbox/feishu-bot-scenario.mjs'
 
 /** The custom bot in a page: Chromium's WebCrypto signs, the fake bot verifies like Feishu. */
@@ -16,19 +17,14 @@ describe('@msg/feishu/bot in Chromium', () => {
   })
 
   it('signs, sends a text and a card, and maps a wrong secret and an oversized body', async () => {
-    const results: string[] = []
-    await botChecks(
-      async (name, run) => {
-        try {
-          await run()
-          results.push(`ok ${name}`)
-        } catch (error) {
-          results.push(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-        }
-      },
-      { createFeishuBot, createFeishuBotAnswer, settings: { dangerouslyAllowBrowser: true } },
-    )
-    expect(results.filter((line) => !line.startsWith('ok '))).toEqual([])
-    expect(results).toHaveLength(3)
+    const lines: string[] = []
+    const tally = createCheckTally((line) => lines.push(line))
+    await botChecks(tally.check, {
+      createFeishuBot,
+      createFeishuBotAnswer,
+      settings: { dangerouslyAllowBrowser: true },
+    })
+    expect(lines.filter((line) => !line.startsWith('  ok '))).toEqual([])
+    expect(tally.passed).toBe(3)
   })
 })

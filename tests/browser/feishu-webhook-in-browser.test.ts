@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 // Node-only fake servers, which a page cannot load.
 import { buildFeishuPush } from '../../packages/feishu/src/testing/feishu-deliver.js'
 import { feishuTextMessageEvent } from '../../packages/feishu/src/testing/feishu-sample-events.js'
+import { createCheckTally } from '../../scripts/sandbox/check-tally.mjs'
 import {
   pushRequest,
   recordingWebhook,
@@ -19,23 +20,14 @@ describe('@msg/feishu/webhook in Chromium', () => {
   it('answers a signed+encrypted push, refuses a tampered one and the challenge', async () => {
     expect(navigator.userAgent).toContain('Chrome')
     const { webhook, seen } = recordingWebhook(createFeishuWebhook)
-    const results: string[] = []
-    await webhookChecks(
-      async (name, run) => {
-        try {
-          await run()
-          results.push(`ok ${name}`)
-        } catch (error) {
-          results.push(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`)
-        }
-      },
-      {
-        testing: { buildFeishuPush, feishuTextMessageEvent },
-        send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
-        seen: () => seen,
-      },
-    )
-    expect(results.filter((line) => !line.startsWith('ok '))).toEqual([])
-    expect(results).toHaveLength(3)
+    const lines: string[] = []
+    const tally = createCheckTally((line) => lines.push(line))
+    await webhookChecks(tally.check, {
+      testing: { buildFeishuPush, feishuTextMessageEvent },
+      send: (push) => webhook.fetch(pushRequest(webhookUrl, push)),
+      seen: () => seen,
+    })
+    expect(lines.filter((line) => !line.startsWith('  ok '))).toEqual([])
+    expect(tally.passed).toBe(3)
   })
 })

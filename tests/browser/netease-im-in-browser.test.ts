@@ -1,9 +1,7 @@
 import * as vendor from '@msg/netease-im'
 import { describe } from 'vitest'
-import { neteaseImRichInBrowser } from './netease-im-rich-in-browser.js'
 import { vendorInBrowser } from './vendor-scenario.js'
 
 describe('@msg/netease-im in Chromium', () => {
   vendorInBrowser('netease-im', vendor)
-  neteaseImRichInBrowser(vendor)
 })

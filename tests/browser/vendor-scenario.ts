@@ -1,5 +1,6 @@
 import * as core from '@msg/core'
 import { expect, inject, it } from 'vitest'
+import { richChecks } from '../../scripts/sandbox/rich-scenario.mjs'
 import { smokeText, vendorById } from '../../scripts/sandbox/vendors.mjs'
 
 async function control(id: string, action: string): Promise<unknown> {
@@ -12,7 +13,8 @@ async function control(id: string, action: string): Promise<unknown> {
  * The browser scenario of one vendor package imported as a browser would: `sendText` across CORS
  * to its fake on 127.0.0.1 (with a pre-issued token, or through the user's signing proxy) lands in
  * the fake's inbox, bad input never leaves the page, refused credentials are a VendorError, and the
- * browser guard refuses the long-lived secret unless `dangerouslyAllowBrowser` is set.
+ * browser guard refuses the long-lived secret unless `dangerouslyAllowBrowser` is set; then the
+ * vendor's rich-message checks, the same `richChecks` Node, Bun and Deno run.
  */
 export function vendorInBrowser(id: string, main: unknown): void {
   const entry = vendorById(id)
@@ -68,4 +70,10 @@ export function vendorInBrowser(id: string, main: unknown): void {
     )
     expect(() => create(main, url(), true, sample())).not.toThrow()
   })
+
+  for (const rich of richChecks[id] ?? []) {
+    it(rich.name, async () => {
+      await rich.run({ client: createClient(), sample: sample(), control: (action) => control(id, action) })
+    })
+  }
 }
