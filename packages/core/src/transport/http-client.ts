@@ -14,6 +14,7 @@ import { describeForm, isFormData } from './form-body.js'
 import { observe, withQuery } from './hook-events.js'
 import type { HttpClient, HttpClientConfig, HttpRequest } from './http-request.js'
 import { describeRequest, type RequestContext } from './http-response.js'
+import { createRecentTokens } from './recent-tokens.js'
 import type { AttemptCredentials } from './request-auth.js'
 import { resolveRetry, retryWait } from './retry-policy.js'
 import { invalidSendBy, missedSendBy } from './send-by.js'
@@ -41,7 +42,7 @@ interface CallEvent {
 
 const rejectedToken = (failure: MsgError) => AuthError.isInstance(failure) && failure.tokenRejected
 
-/** Tokens remembered for redaction: rotating tokens come and go, so only the latest few are kept. */
+/** Tokens remembered for redaction. */
 const tokensKept = 16
 
 /**
@@ -53,22 +54,14 @@ const tokensKept = 16
  */
 export function createHttpClient(config: HttpClientConfig): HttpClient {
   const { vendor, settings } = config
-  const tokens = new Set<string>()
-  const secrets = (): Iterable<string> => [...(config.secrets?.() ?? []), ...tokens]
+  const tokens = createRecentTokens(tokensKept)
+  const secrets = (): Iterable<string> => [...(config.secrets?.() ?? []), ...tokens.values()]
   const redact = (text: string) => redactText(text, secrets())
   const hooks: TransportHooks = settings.hooks ?? {}
   const watched = hooks.request !== undefined || hooks.response !== undefined || hooks.error !== undefined
   const retry = resolveRetry(settings.retry)
   const userAgent = isBrowserRuntime() ? undefined : `msg-${vendor}/${config.version}`
   const base = (settings.baseURL ?? config.defaultBaseURL).replace(/\/+$/, '')
-
-  function remember(token: string | undefined): void {
-    if (token === undefined) return
-    // A token in use moves to the back, so the one dropped is the one unused the longest.
-    if (!tokens.delete(token) && tokens.size >= tokensKept)
-      tokens.delete(tokens.values().next().value as string)
-    tokens.add(token)
-  }
 
   async function attemptOnce<Result>(
     request: HttpRequest<Result>,
@@ -201,7 +194,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
             typeof (resolved as { then?: unknown }).then === 'function'
               ? await untilAborted(Promise.resolve(resolved), signal)
               : (resolved as AttemptCredentials)
-          remember(credentials.token)
+          tokens.remember(credentials.token)
         }
       } catch (error) {
         throw fail(
