@@ -177,6 +177,77 @@ describe('msg send beyond text, against msg sandbox (the built binary)', () => {
     for (const vendor of vendors) expect(after[vendor]!.requests).toBe(before[vendor]!.requests)
   })
 
+  it('a content flag given --text it would not send exits 2 and nothing reaches the fake', async () => {
+    const before = await sandbox.seen()
+    const attachment = file('att-text.json', JSON.stringify({ url: 'https://cdn.example.com/a.png' }))
+    const runs = await Promise.all([
+      sendRich('gewe', ['--image-url', 'https://cdn.example.com/a.png', '--text', 'hi']),
+      sendRich('gewe', [
+        '--file-url',
+        'https://cdn.example.com/r.pdf',
+        '--file-name',
+        'r.pdf',
+        '--text',
+        'hi',
+      ]),
+      sendRich('netease-im', [
+        '--message-type',
+        '1',
+        '--attachment',
+        attachment,
+        '--text',
+        'x',
+        '--title',
+        't',
+      ]),
+      sendRich('fxiaoke', ['--composite', file('c-text.json', '{}'), '--text', 'hi']),
+    ])
+    for (const { run } of runs) expect(run.code).toBe(2)
+    expect(runs[0]!.run.stderr).toContain('--image-url says on its own what to send: drop --text')
+    expect(runs[1]!.run.stderr).toContain('--file-url says on its own what to send: drop --text')
+    expect(runs[2]!.run.stderr).toContain(
+      '--message-type sends --text along, not a notice: drop --title and --url',
+    )
+    expect(runs[3]!.run.stderr).toContain('--composite says on its own what to send: drop --text')
+    // The conversation id is NetEase's own (`conversationId`): an id with its `|` separator is refused.
+    const badId = await runMsg(
+      [
+        'send',
+        'netease-im',
+        '--from',
+        'a|b',
+        '--to',
+        'bob',
+        '--message-type',
+        '1',
+        '--attachment',
+        attachment,
+      ],
+      { env: sandbox.vendors['netease-im']!.env },
+    )
+    expect(badId.code).toBe(2)
+    expect(badId.stderr).toContain('must not contain |')
+    const after = await sandbox.seen()
+    for (const vendor of vendors) expect(after[vendor]!.requests).toBe(before[vendor]!.requests)
+  })
+
+  it('gewe: a notice with --url and --thumb-url goes out as a link card (postLink)', async () => {
+    const sent = await sendRich('gewe', [
+      '--text',
+      'db-1 at 91%',
+      '--title',
+      'Disk',
+      '--url',
+      'https://status.example.com/db-1',
+      '--thumb-url',
+      'https://status.example.com/t.png',
+    ])
+    expect(sent.run.stderr).toBe('')
+    expect(sent.run.code).toBe(0)
+    expect(sent.last).toContain('/message/postLink')
+    expect(sent.last).toContain('https://status.example.com/t.png')
+  })
+
   it('msg send feishu-bot signs with --secret and reaches the custom bot', async () => {
     const fake = createFeishuBotFake({
       token: 'b1f2c3d4-e5f6-4711-8899-aabbccddeeff',

@@ -1,3 +1,4 @@
+import { conversationId } from '@msg/netease-im'
 import type { VendorName } from '../vendors/vendor-spec.js'
 import type { DemoClients } from './demo-clients.js'
 
@@ -43,7 +44,8 @@ export const richSends: Readonly<Record<VendorName, RichSend>> = {
   },
   'netease-im': async ({ 'netease-im': netease }) => {
     const { from, to } = netease.target
-    const sent = await netease.client.conversation.sendMessage(`${from}|1|${to}`, {
+    const conversation = conversationId({ senderId: from, type: 'p2p', receiverId: to })
+    const sent = await netease.client.conversation.sendMessage(conversation, {
       message: {
         message_type: 1,
         attachment: {

@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error.js'
+import { onlyContentFlag } from './content-flags.js'
 import { requireCredential } from './require-flag.js'
 import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
@@ -33,9 +33,7 @@ export const feishuBotSpec: VendorSpec = {
   async prepare(input) {
     const webhook = requireCredential(feishuBotSpec, input, 'webhook')
     const secret = input.credential('secret')
-    const card = input.values.card === undefined ? undefined : await input.readJson('card')
-    if (card !== undefined && input.message !== undefined)
-      throw new UsageError('--card says on its own what to send: drop --text', 'send')
+    const card = onlyContentFlag(input, ['card']) === undefined ? undefined : await input.readJson('card')
     const { createFeishuBot } = await import('@msg/feishu/bot')
     const bot = createFeishuBot({ webhook, ...(secret ? { secret } : {}), ...input.transport })
     if (card !== undefined) return (options) => bot.send({ msg_type: 'interactive', card } as never, options)

@@ -86,8 +86,6 @@ export const feishuSpec: VendorSpec = {
 /** What `--image`, `--card` or `--post` asks to send (read before anything is sent), if one is given. */
 async function feishuContent(input: SendInput) {
   const flag = onlyContentFlag(input, ['image', 'card', 'post'])
-  if (flag && input.message !== undefined)
-    throw new UsageError(`--${flag} says on its own what to send: drop --text`, 'send')
   if (flag === 'image') return { msg_type: 'image' as const, bytes: await input.readFile('image') }
   if (flag === 'card') return { msg_type: 'interactive' as const, content: await input.readJson('card') }
   if (flag === 'post') return { msg_type: 'post' as const, content: await input.readJson('post') }

@@ -1,4 +1,5 @@
 import { UsageError } from '../usage-error.js'
+import { onlyContentFlag } from './content-flags.js'
 import { requireCredential } from './require-flag.js'
 import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
@@ -43,9 +44,7 @@ export const fxiaokeSpec: VendorSpec = {
       ...(userId ? { userId } : {}),
       ...input.transport,
     })
-    if (input.values.composite !== undefined) {
-      if (input.message !== undefined)
-        throw new UsageError('--composite says on its own what to send: drop --text', 'send')
+    if (onlyContentFlag(input, ['composite']) !== undefined) {
       const composite = (await input.readJson('composite')) as never
       return async (options) => {
         const sent = await client.message.send({ toUser, msgType: 'composite', composite }, options)

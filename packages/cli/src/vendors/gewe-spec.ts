@@ -25,7 +25,10 @@ export const geweSpec: VendorSpec = {
       name: 'link-url',
       description: 'a link card (message/postLink): --title, --text as its description, --thumb-url',
     },
-    { name: 'thumb-url', description: 'the thumbnail of --link-url' },
+    {
+      name: 'thumb-url',
+      description: 'the thumbnail of --link-url, or of a notice with --url (then sent as a link card)',
+    },
   ],
   optionFlags: [],
   credentials: [
@@ -59,7 +62,8 @@ export const geweSpec: VendorSpec = {
           }
     const token = requireCredential(geweSpec, input, 'token')
     const { createGewe } = await import('@msg/gewe')
-    const client = createGewe({ token, ...input.transport })
+    const noticeThumbUrl = optionalFlag(input, 'thumb-url')
+    const client = createGewe({ token, ...(noticeThumbUrl ? { noticeThumbUrl } : {}), ...input.transport })
     const rich = geweContent(input)
     if (!rich) {
       const message = sendableMessage(input)
@@ -86,7 +90,7 @@ function optionalEntry<Key extends string>(key: Key, value: string | undefined):
 
 /** What `--image-url`, `--file-url` or `--link-url` asks to send, if one is given. */
 function geweContent(input: SendInput) {
-  const flag = onlyContentFlag(input, ['image-url', 'file-url', 'link-url'])
+  const flag = onlyContentFlag(input, ['image-url', 'file-url', 'link-url'], { 'link-url': 'notice' })
   if (flag === undefined) return undefined
   const url = requireFlag(input, flag, flag)
   if (flag === 'image-url') return { kind: 'image' as const, url }

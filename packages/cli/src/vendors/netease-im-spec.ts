@@ -1,4 +1,5 @@
 import { UsageError } from '../usage-error.js'
+import { onlyContentFlag } from './content-flags.js'
 import { optionalFlag, requireCredential, requireFlag } from './require-flag.js'
 import { sendableMessage } from './sendable-message.js'
 import type { VendorSpec } from './vendor-spec.js'
@@ -40,17 +41,17 @@ export const neteaseImSpec: VendorSpec = {
       throw new UsageError(`--type must be p2p, team or superteam, got "${type}"`, 'send')
     const appKey = requireCredential(neteaseImSpec, input, 'app-key')
     const appSecret = requireCredential(neteaseImSpec, input, 'app-secret')
-    const { createNeteaseIm } = await import('@msg/netease-im')
+    const { conversationId, createNeteaseIm } = await import('@msg/netease-im')
     const client = createNeteaseIm({ appKey, appSecret, ...input.transport })
     const target = { from, to, type: type as (typeof conversationTypes)[number] }
-    if (input.values['message-type'] !== undefined) {
+    if (onlyContentFlag(input, ['message-type'], { 'message-type': 'text' }) !== undefined) {
       const raw = requireFlag(input, 'message-type', 'message type')
       const messageType = Number(raw)
       if (!Number.isInteger(messageType))
         throw new UsageError(`--message-type must be a number, got "${raw}"`, 'send')
       const attachment = await input.readJson('attachment')
       const text = typeof input.message === 'string' ? { text: input.message } : {}
-      const conversation = `${target.from}|${{ p2p: 1, team: 2, superteam: 3 }[target.type]}|${target.to}`
+      const conversation = conversationId({ senderId: from, type: target.type, receiverId: to })
       return async (options) => {
         const sent = await client.conversation.sendMessage(
           conversation,
