@@ -125,6 +125,12 @@ describe('msg listen (the built binary)', () => {
     expect(badPort.code).toBe(2)
   })
 
+  it('refuses an unknown --secret-in for gewe: exit 2, the value named', async () => {
+    const run = await runMsg(['listen', 'gewe', '--secret-in', 'bogus', '--port', '0'])
+    expect(run.stderr).toContain('--secret-in must be path or header, got "bogus"')
+    expect(run.code).toBe(2)
+  })
+
   it('a running msg sandbox pushes through POST /_sandbox/say (--sandbox-url)', async () => {
     const sandbox = await startSandboxProcess()
     try {

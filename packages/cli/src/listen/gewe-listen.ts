@@ -1,3 +1,4 @@
+import { UsageError } from '../usage-error.js'
 import type { ListenSpec } from './listen-spec.js'
 
 interface GeweCallbackShape {
@@ -36,7 +37,7 @@ export const geweListen: ListenSpec = {
     const { createGeweWebhook } = await import('@msg/gewe/webhook')
     const secretIn = settings.secretIn
     if (secretIn !== undefined && secretIn !== 'path' && secretIn !== 'header')
-      throw new TypeError(`--secret-in must be path or header, got "${secretIn}"`)
+      throw new UsageError(`--secret-in must be path or header, got "${secretIn}"`, 'main')
     return createGeweWebhook({
       ...(settings.secret ? { secret: settings.secret } : {}),
       ...(secretIn ? { secretIn } : {}),
