@@ -19,7 +19,7 @@ function assert(condition, message) {
  * @param {Function} createFeishuBotAnswer from `@msg/feishu/testing`'s `feishu-bot-fake-answer`
  * @param {object} [options] the fake's options
  */
-export function inProcessBot(createFeishuBotAnswer, options = {}) {
+function inProcessBot(createFeishuBotAnswer, options = {}) {
   const inbox = []
   const bot = createFeishuBotAnswer({ ...botSecrets, ...options }, inbox)
   let requests = 0

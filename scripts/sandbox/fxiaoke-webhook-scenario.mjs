@@ -4,7 +4,7 @@
 // in-process or over HTTP. Plain ESM with no runtime-specific import, so it bundles into a Worker.
 
 /** The app's secrets for the checks; the Worker and the in-process webhooks use the same ones. */
-export const fxiaokeWebhookSecrets = {
+const fxiaokeWebhookSecrets = {
   token: 'smoke_fxiaoke_token',
   encodingAesKey: 'c21va2VfZnhpYW9rZV9lbmNvZGluZ19hZXNfa2V5XzA',
 }

@@ -4,7 +4,7 @@
 // Plain ESM with no runtime-specific import, so it bundles into a Worker.
 
 /** The shared secret of the checks; the Worker and the in-process webhooks use the same one. */
-export const geweWebhookSecret = 'smoke_gewe_callback_secret'
+const geweWebhookSecret = 'smoke_gewe_callback_secret'
 
 /** Where the in-process checks pretend the webhook is served. */
 export const geweWebhookOrigin = 'https://bot.example.test'

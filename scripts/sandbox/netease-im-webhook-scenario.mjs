@@ -4,7 +4,7 @@
 // over HTTP. Plain ESM with no runtime-specific import, so it bundles into a Worker.
 
 /** The app's credentials for the checks; the Worker and the in-process webhooks use the same ones. */
-export const neteaseImWebhookCredentials = {
+const neteaseImWebhookCredentials = {
   appKey: 'smoke_netease_app_key',
   appSecret: 'smoke_netease_app_secret',
 }
