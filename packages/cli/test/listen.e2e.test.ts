@@ -1,5 +1,17 @@
 import { type NodeProcess, startNode } from '@msg/core/testing'
-import { createFeishuLongConnectionFake, feishuTextMessageEvent } from '@msg/feishu/testing'
+import {
+  createFeishuLongConnectionFake,
+  deliverFeishuEvent,
+  feishuSandbox,
+  feishuTextMessageEvent,
+} from '@msg/feishu/testing'
+import { deliverGeweCallback, geweTextCallback } from '@msg/gewe/testing'
+import {
+  deliverNeteaseImCopy,
+  neteaseImLoginCopy,
+  neteaseImMessageCopy,
+  neteaseImSandbox,
+} from '@msg/netease-im/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { binPath, runMsg, startSandboxProcess } from './run-msg.js'
 
@@ -110,6 +122,46 @@ describe('msg listen (the built binary)', () => {
       expect([400, 401]).toContain(forged.status)
       await stderrMatch(child, new RegExp(`rejected POST /${vendor}/events: 40[01]`))
       expect((await child.stop('SIGINT')).code).toBe(0)
+    },
+  )
+
+  const feishuSecrets = { ...feishuSandbox.inbound!.secrets, retries: 0 } as never
+  const neteaseSecrets = { ...neteaseImSandbox.inbound!.secrets, retries: 0 } as never
+  it.each([
+    {
+      vendor: 'feishu',
+      args: ['--sandbox'],
+      message: (url: string) => deliverFeishuEvent(url, feishuTextMessageEvent('one'), feishuSecrets),
+      event: (url: string) =>
+        deliverFeishuEvent(url, { event_type: 'im.chat.disbanded_v1', event: {} }, feishuSecrets),
+      eventLine: /^feishu event im\.chat\.disbanded_v1 \w+$/,
+    },
+    {
+      vendor: 'gewe',
+      args: [],
+      message: (url: string) => deliverGeweCallback(url, geweTextCallback('one')),
+      // The account's own message: an event, not a message.
+      event: (url: string) =>
+        deliverGeweCallback(url, geweTextCallback('mine', { from: 'wxid_fake_bot', to: 'wxid_fake_friend' })),
+      eventLine: /^gewe event AddMsg \d+$/,
+    },
+    {
+      vendor: 'netease-im',
+      args: ['--sandbox'],
+      message: (url: string) => deliverNeteaseImCopy(url, neteaseImMessageCopy('one'), neteaseSecrets),
+      event: (url: string) => deliverNeteaseImCopy(url, neteaseImLoginCopy('alice'), neteaseSecrets),
+      eventLine: /^netease-im event eventType 2$/,
+    },
+  ])(
+    'msg listen $vendor prints each event once: one line for a message, one for any other event',
+    async ({ vendor, args, message, event, eventLine }) => {
+      const { child, url } = await startListen([vendor, ...args])
+      expect((await message(url)).delivered).toBe(true)
+      expect(await child.nextLine()).toMatch(new RegExp(`^${vendor} message \\S+ in \\S+ from \\S+: "one"$`))
+      expect((await event(url)).delivered).toBe(true)
+      expect(await child.nextLine()).toMatch(eventLine)
+      expect((await child.stop('SIGINT')).code).toBe(0)
+      expect(await child.nextLine().catch(() => 'no more lines')).toBe('no more lines')
     },
   )
 
