@@ -48,6 +48,12 @@ export {
   answerUnauthentic,
 } from './inbound/webhook-answers.js'
 export {
+  createWebhookDispatch,
+  type WebhookDispatch,
+  type WebhookDispatchOptions,
+  type WebhookDispatchSettings,
+} from './inbound/webhook-dispatch.js'
+export {
   type WebhookContext,
   type WebhookHandler,
   type WebhookRespond,

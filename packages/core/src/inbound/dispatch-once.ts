@@ -18,14 +18,17 @@ export interface DispatchOnceOptions {
   context?: WebhookContext | undefined
   /** The vendor's success answer. */
   ok: () => Response
+  /** The answer when the handler (or the dedupe store) threw. Default {@link answerHandlerFailed} (500). */
+  failed?: () => Response
   /** Told about every handler that threw (or dedupe store that failed), answered or not. */
   onError?: (error: unknown) => void
 }
 
 /**
  * Runs a verified event's handler at most once and answers the vendor: `ok()` when handled or
- * duplicate, 500 when the handler threw (the event stays unseen). With `respond: 'before-handler'`
- * the event is marked seen and answered at once, and the handler finishes in `context.waitUntil`.
+ * duplicate, `failed()` (default 500) when the handler threw (the event stays unseen). With
+ * `respond: 'before-handler'` the event is marked seen and answered at once, and the handler
+ * finishes in `context.waitUntil`.
  * @see @msg/core README.md#inbound-webhooks
  */
 export async function dispatchOnce(options: DispatchOnceOptions): Promise<Response> {
@@ -47,6 +50,6 @@ export async function dispatchOnce(options: DispatchOnceOptions): Promise<Respon
     return options.ok()
   } catch (error) {
     options.onError?.(error)
-    return answerHandlerFailed()
+    return (options.failed ?? answerHandlerFailed)()
   }
 }

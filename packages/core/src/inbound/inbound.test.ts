@@ -129,6 +129,16 @@ describe('dispatchOnce', () => {
     expect(detached.status).toBe(200)
   })
 
+  it('answers failed() instead of 500 when the handler throws, and ok() once handled', async () => {
+    const deduper = createDeduper({ ttlMs: 1000, prefix: '' })
+    const failed = () => new Response('busy', { status: 503 })
+    const handler = vi.fn(async () => {}).mockRejectedValueOnce(new Error('x'))
+    const options = { deduper, keys: ['e'], handler, ok, failed, onError: () => {} }
+    const failing = await dispatchOnce(options)
+    expect([failing.status, await failing.text()]).toEqual([503, 'busy'])
+    expect((await dispatchOnce(options)).status).toBe(200)
+  })
+
   it('answers 500 when the dedupe store fails', async () => {
     const store = { get: () => Promise.reject(new Error('redis down')), set: () => true, delete: () => true }
     const deduper = createDeduper({ store, ttlMs: 1000, prefix: '' })

@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookRespond, WithoutWaitUntil } from '@msg/core'
+import type { WebhookDispatchSettings } from '@msg/core'
 import type { FeishuCardAction, FeishuCardActionResult } from './feishu-card-action.js'
 import type { FeishuEvent } from './feishu-event.js'
 import type { FeishuInboundMessage, FeishuReplyClient } from './feishu-inbound-message.js'
@@ -8,7 +8,7 @@ import type { FeishuInboundMessage, FeishuReplyClient } from './feishu-inbound-m
  * "Encrypt Key" from the developer console (Events & Callbacks → Encryption Strategy).
  * @see https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/request-url-configuration-case
  */
-export interface FeishuWebhookSettings {
+export interface FeishuWebhookSettings extends WebhookDispatchSettings {
   /** Compared (in constant time) with the token of every push: `header.token` (2.0) or `token` (1.0). */
   verificationToken: string
   /**
@@ -30,9 +30,7 @@ export interface FeishuWebhookSettings {
   onCardAction?: (action: FeishuCardAction) => Promise<FeishuCardActionResult> | FeishuCardActionResult
   /** The client `reply` sends through, e.g. `createFeishu({ appId, appSecret })`. */
   client?: FeishuReplyClient
-  /** Where handled event ids are remembered (Keyv-compatible). Default: in memory, this process only. */
-  dedupe?: DedupeStore
-  /** How long handled ids are remembered. Default 12 h (Feishu re-pushes for about 7 h). */
+  /** How long handled ids are remembered, in ms. Default 12 h (Feishu re-pushes for about 7 h). */
   dedupeTtlMs?: number
   /**
    * Largest accepted distance between `X-Lark-Request-Timestamp` (Unix seconds) and now, in seconds.
@@ -40,12 +38,6 @@ export interface FeishuWebhookSettings {
    * is not documented either; raise it (or pass `Infinity`) if re-pushes are refused as stale.
    */
   timestampToleranceSeconds?: number
-  /** `after-handler` (default) or `before-handler` (answer at once, finish in `waitUntil`). */
-  respond?: WebhookRespond
-  /** What `before-handler` does without `context.waitUntil`: `await` (default) or `detach`. */
-  withoutWaitUntil?: WithoutWaitUntil
-  /** Told about handlers that threw and dedupe stores that failed. Default `console.error`. */
-  onError?: (error: unknown) => void
   /** The clock (ms), for tests. */
   now?: () => number
 }

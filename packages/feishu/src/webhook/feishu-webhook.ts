@@ -4,12 +4,10 @@ import {
   answerMalformed,
   answerMethodNotAllowed,
   answerUnauthentic,
-  createDeduper,
-  dispatchOnce,
+  createWebhookDispatch,
   MsgError,
   timingSafeEqual,
   type WebhookHandler,
-  webhookContext,
 } from '@msg/core'
 import { decryptFeishu } from './feishu-cipher.js'
 import { dispatchFeishuEvent } from './feishu-event-dispatch.js'
@@ -47,13 +45,7 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
   }
   const now = settings.now ?? Date.now
   const tolerance = settings.timestampToleranceSeconds ?? 300
-  const onError = settings.onError ?? ((error: unknown) => console.error('[@msg/feishu] webhook:', error))
-  const deduper = createDeduper({
-    store: settings.dedupe,
-    ttlMs: settings.dedupeTtlMs ?? 12 * hour,
-    prefix: 'feishu:',
-    onError,
-  })
+  const { onError, dispatch } = createWebhookDispatch('feishu', settings, { ttlMs: 12 * hour, ok: success })
 
   const fresh = (timestamp: string) =>
     /^\d{1,12}$/.test(timestamp) && Math.abs(now() / 1000 - Number(timestamp)) <= tolerance
@@ -123,16 +115,8 @@ export function createFeishuWebhook(settings: FeishuWebhookSettings): WebhookHan
         return answerHandlerFailed()
       }
     }
-    return dispatchOnce({
-      deduper,
-      keys: payload.keys,
-      handler: () => dispatchFeishuEvent(settings, payload.event, payload.eventType),
-      respond: settings.respond,
-      withoutWaitUntil: settings.withoutWaitUntil,
-      context: webhookContext(context, executionContext),
-      ok: success,
-      onError,
-    })
+    const handler = () => dispatchFeishuEvent(settings, payload.event, payload.eventType)
+    return dispatch(payload.keys, handler, context, executionContext)
   }
 
   return { fetch: receive }

@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookRespond, WithoutWaitUntil } from '@msg/core'
+import type { WebhookDispatchSettings } from '@msg/core'
 import type { FxiaokeEvent } from './fxiaoke-event.js'
 
 /**
@@ -7,7 +7,7 @@ import type { FxiaokeEvent } from './fxiaoke-event.js'
  * official Java demo (2015) and is UNVERIFIED against today's platform: each guess is a setting.
  * @see https://github.com/openfxiaoke/demo/blob/master/fs-open-demo/src/main/java/com/facishare/open/demo/controller/FSCallbackController.java
  */
-export interface FxiaokeWebhookSettings {
+export interface FxiaokeWebhookSettings extends WebhookDispatchSettings {
   /** Signs every push: `sig = sha1(sorted(token, timeStamp, nonce, content))`, compared in constant time. */
   token: string
   /** 43 base64 characters; `base64decode(encodingAesKey + "=")` is the AES-256 key, its first 16 bytes the IV. */
@@ -31,16 +31,8 @@ export interface FxiaokeWebhookSettings {
    * re-encrypted, return an id from the event here (`undefined` falls back to the hash).
    */
   dedupeKey?: (event: FxiaokeEvent) => string | undefined
-  /** Where handled events are remembered (Keyv-compatible). Default: in memory, this process only. */
-  dedupe?: DedupeStore
-  /** How long handled events are remembered. Default 1 h (longer than the timestamp window). */
+  /** How long handled events are remembered, in ms. Default 1 h (longer than the timestamp window). */
   dedupeTtlMs?: number
-  /** `after-handler` (default) or `before-handler` (answer `success` at once, finish in `waitUntil`). */
-  respond?: WebhookRespond
-  /** What `before-handler` does without `context.waitUntil`: `await` (default) or `detach`. */
-  withoutWaitUntil?: WithoutWaitUntil
-  /** Told about handlers that threw and dedupe stores that failed. Default `console.error`. */
-  onError?: (error: unknown) => void
   /** The clock (ms), for tests. */
   now?: () => number
 }

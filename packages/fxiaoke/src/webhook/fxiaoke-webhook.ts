@@ -2,13 +2,11 @@ import {
   answerMalformed,
   answerMethodNotAllowed,
   answerUnauthentic,
-  createDeduper,
-  dispatchOnce,
+  createWebhookDispatch,
   MsgError,
   timingSafeEqual,
   toHex,
   type WebhookHandler,
-  webhookContext,
 } from '@msg/core'
 import { decryptFxiaoke, type FxiaokeDecrypted, isEncodingAesKey } from './fxiaoke-cipher.js'
 import { readFxiaokeEvent, readFxiaokePush } from './fxiaoke-payload.js'
@@ -42,13 +40,7 @@ export function createFxiaokeWebhook(settings: FxiaokeWebhookSettings): WebhookH
   if (typeof settings.onEvent !== 'function') throw fail('onEvent is required')
   const now = settings.now ?? Date.now
   const tolerance = settings.timestampToleranceSeconds ?? 500
-  const onError = settings.onError ?? ((error: unknown) => console.error('[@msg/fxiaoke] webhook:', error))
-  const deduper = createDeduper({
-    store: settings.dedupe,
-    ttlMs: settings.dedupeTtlMs ?? hour,
-    prefix: 'fxiaoke:',
-    onError,
-  })
+  const { dispatch } = createWebhookDispatch('fxiaoke', settings, { ttlMs: hour, ok: success })
   const fresh = (timeStamp: string) =>
     /^\d{1,15}$/.test(timeStamp) && Math.abs(now() - Number(timeStamp)) <= tolerance * 1000
 
@@ -75,16 +67,7 @@ export function createFxiaokeWebhook(settings: FxiaokeWebhookSettings): WebhookH
     if (typeof event === 'string') return answerMalformed(event)
     const chosen = settings.dedupeKey?.(event)
     const key = chosen === undefined ? `content:${await sha256Hex(push.content)}` : `id:${chosen}`
-    return dispatchOnce({
-      deduper,
-      keys: [key],
-      handler: async () => settings.onEvent(event),
-      respond: settings.respond,
-      withoutWaitUntil: settings.withoutWaitUntil,
-      context: webhookContext(context, executionContext),
-      ok: success,
-      onError,
-    })
+    return dispatch([key], async () => settings.onEvent(event), context, executionContext)
   }
 
   return { fetch: receive }

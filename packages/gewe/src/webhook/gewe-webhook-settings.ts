@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookRespond, WithoutWaitUntil } from '@msg/core'
+import type { WebhookDispatchSettings } from '@msg/core'
 import type { GeweCallback } from './gewe-callback.js'
 import type { GeweInboundMessage, GeweReplyClient } from './gewe-inbound-message.js'
 import type { GeweSecretSettings } from './gewe-secret.js'
@@ -9,7 +9,7 @@ import type { GeweSecretSettings } from './gewe-secret.js'
  * unauthenticated.
  * @see @msg/gewe README.md#receiving-callbacks
  */
-export interface GeweWebhookSettings extends GeweSecretSettings {
+export interface GeweWebhookSettings extends GeweSecretSettings, WebhookDispatchSettings {
   /** Every callback but the set-up control packets, in GeWe's field names, ids as exact strings. */
   onEvent?: (event: GeweCallback) => Promise<void> | void
   /**
@@ -22,14 +22,6 @@ export interface GeweWebhookSettings extends GeweSecretSettings {
   includeSelf?: boolean
   /** The client `reply` sends through, e.g. `createGewe({ token })`. */
   client?: GeweReplyClient
-  /** Where handled `Appid:NewMsgId` keys are remembered (Keyv-compatible). Default: in memory, this process only. */
-  dedupe?: DedupeStore
-  /** How long handled keys are remembered, in ms. Default 24 h (GeWe documents no retry window). */
+  /** How long handled `Appid:NewMsgId` keys are remembered, in ms. Default 24 h (GeWe documents no retry window). */
   dedupeTtlMs?: number
-  /** `after-handler` (default) or `before-handler` (answer at once, finish in `waitUntil`). */
-  respond?: WebhookRespond
-  /** What `before-handler` does without `context.waitUntil`: `await` (default) or `detach`. */
-  withoutWaitUntil?: WithoutWaitUntil
-  /** Told about handlers that threw and dedupe stores that failed. Default `console.error`. */
-  onError?: (error: unknown) => void
 }

@@ -3,10 +3,8 @@ import {
   answerMalformed,
   answerMethodNotAllowed,
   answerUnauthentic,
-  createDeduper,
-  dispatchOnce,
+  createWebhookDispatch,
   type WebhookHandler,
-  webhookContext,
 } from '@msg/core'
 import { type GeweCallback, isGeweAddMsg } from './gewe-callback.js'
 import { geweInboundMessage, geweMessageParties } from './gewe-inbound-message.js'
@@ -40,13 +38,7 @@ async function dispatchGeweCallback(settings: GeweWebhookSettings, callback: Gew
  */
 export function createGeweWebhook(settings: GeweWebhookSettings): WebhookHandler {
   const authentic = geweSecretCheck(settings)
-  const onError = settings.onError ?? ((error: unknown) => console.error('[@msg/gewe] webhook:', error))
-  const deduper = createDeduper({
-    store: settings.dedupe,
-    ttlMs: settings.dedupeTtlMs ?? 24 * hour,
-    prefix: 'gewe:',
-    onError,
-  })
+  const { dispatch } = createWebhookDispatch('gewe', settings, { ttlMs: 24 * hour, ok: success })
 
   async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
     if (request.method !== 'POST') return answerMethodNotAllowed()
@@ -58,16 +50,7 @@ export function createGeweWebhook(settings: GeweWebhookSettings): WebhookHandler
     if (payload.kind === 'malformed') return answerMalformed(payload.reason)
     if (payload.kind === 'control') return success()
     const { callback } = payload
-    return dispatchOnce({
-      deduper,
-      keys: payload.keys,
-      handler: () => dispatchGeweCallback(settings, callback),
-      respond: settings.respond,
-      withoutWaitUntil: settings.withoutWaitUntil,
-      context: webhookContext(context, executionContext),
-      ok: success,
-      onError,
-    })
+    return dispatch(payload.keys, () => dispatchGeweCallback(settings, callback), context, executionContext)
   }
 
   return { fetch: receive }

@@ -1,4 +1,4 @@
-import type { DedupeStore, WebhookRespond, WithoutWaitUntil } from '@msg/core'
+import type { WebhookDispatchSettings } from '@msg/core'
 import type { NeteaseImClient } from '../netease-im-client.js'
 import type { NeteaseImCopyEvent } from './netease-im-copy-event.js'
 import type { NeteaseImInboundMessage } from './netease-im-inbound-message.js'
@@ -8,7 +8,7 @@ import type { NeteaseImInboundMessage } from './netease-im-inbound-message.js'
  * Secret from the console (the same pair the server API signs with).
  * @see https://doc.yunxin.163.com/messaging2/concept/jU5MzA5MDE
  */
-export interface NeteaseImWebhookSettings {
+export interface NeteaseImWebhookSettings extends WebhookDispatchSettings {
   /** Compared with the `AppKey` header when a copy carries one. */
   appKey: string
   /** Proves every copy: `CheckSum = sha1(AppSecret + MD5 + CurTime)`. */
@@ -21,9 +21,7 @@ export interface NeteaseImWebhookSettings {
   client?: Pick<NeteaseImClient, 'channel'>
   /** The accid that answers team messages (one-to-one messages are answered by the account they went to). */
   replyFrom?: string
-  /** Where handled copies are remembered (Keyv-compatible). Default: in memory, this process only. */
-  dedupe?: DedupeStore
-  /** How long handled copies are remembered. Default 24 h. */
+  /** How long handled copies are remembered, in ms. Default 24 h. */
   dedupeTtlMs?: number
   /**
    * Largest accepted distance between `CurTime` (ms) and now, in ms. Default: no window. NetEase
@@ -37,12 +35,6 @@ export interface NeteaseImWebhookSettings {
    * those re-sent.
    */
   failureStatus?: number
-  /** `after-handler` (default) or `before-handler` (answer at once, finish in `waitUntil`). */
-  respond?: WebhookRespond
-  /** What `before-handler` does without `context.waitUntil`: `await` (default) or `detach`. */
-  withoutWaitUntil?: WithoutWaitUntil
-  /** Told about handlers that threw and dedupe stores that failed. Default `console.error`. */
-  onError?: (error: unknown) => void
   /** The clock (ms), for tests. */
   now?: () => number
 }

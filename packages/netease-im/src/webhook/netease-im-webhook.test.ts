@@ -112,6 +112,17 @@ describe('createNeteaseImWebhook: authenticity', () => {
     expect(onEvent).not.toHaveBeenCalled()
   })
 
+  it('takes a failureStatus from 400 to 599 and throws a MsgError for one outside that range', () => {
+    for (const failureStatus of [400, 503, 599]) {
+      expect(() => createNeteaseImWebhook({ ...credentials, failureStatus })).not.toThrow()
+    }
+    for (const failureStatus of [200, 700]) {
+      const create = () => createNeteaseImWebhook({ ...credentials, failureStatus })
+      expect(create).toThrow(MsgError)
+      expect(create).toThrow('createNeteaseImWebhook: failureStatus must be an HTTP status from 400 to 599')
+    }
+  })
+
   it('throws a MsgError for a missing appKey or appSecret', () => {
     expect(() => createNeteaseImWebhook({ appKey: '', appSecret: 's' })).toThrow(MsgError)
     expect(() => createNeteaseImWebhook({ appKey: 'k', appSecret: '' })).toThrow(MsgError)

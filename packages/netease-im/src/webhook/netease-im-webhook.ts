@@ -3,11 +3,9 @@ import {
   answerMalformed,
   answerMethodNotAllowed,
   answerUnauthentic,
-  createDeduper,
-  dispatchOnce,
+  createWebhookDispatch,
   MsgError,
   type WebhookHandler,
-  webhookContext,
 } from '@msg/core'
 import { readNeteaseImCopy } from './netease-im-copy-payload.js'
 import { verifyNeteaseImCopy } from './netease-im-copy-signature.js'
@@ -36,13 +34,6 @@ function required(settings: NeteaseImWebhookSettings, name: 'appKey' | 'appSecre
 export function createNeteaseImWebhook(settings: NeteaseImWebhookSettings): WebhookHandler {
   required(settings, 'appKey')
   required(settings, 'appSecret')
-  const onError = settings.onError ?? ((error: unknown) => console.error('[@msg/netease-im] webhook:', error))
-  const deduper = createDeduper({
-    store: settings.dedupe,
-    ttlMs: settings.dedupeTtlMs ?? 24 * hour,
-    prefix: 'netease-im:',
-    onError,
-  })
   const credentials = {
     appKey: settings.appKey,
     appSecret: settings.appSecret,
@@ -56,6 +47,11 @@ export function createNeteaseImWebhook(settings: NeteaseImWebhookSettings): Webh
       message: 'createNeteaseImWebhook: failureStatus must be an HTTP status from 400 to 599',
     })
   }
+  const { dispatch } = createWebhookDispatch('netease-im', settings, {
+    ttlMs: 24 * hour,
+    ok,
+    failed: () => answerJson({ error: 'handler failed' }, failureStatus),
+  })
 
   async function receive(request: Request, context?: unknown, executionContext?: unknown): Promise<Response> {
     if (request.method !== 'POST') return answerMethodNotAllowed()
@@ -71,25 +67,11 @@ export function createNeteaseImWebhook(settings: NeteaseImWebhookSettings): Webh
     if (payload.kind === 'malformed') return answerMalformed(payload.reason)
     if (payload.kind === 'address-check') return ok()
     const { event, message } = payload
-    const answer = await dispatchOnce({
-      deduper,
-      keys: payload.keys,
-      handler: async () => {
-        await settings.onEvent?.(event)
-        if (message && settings.onMessage)
-          await settings.onMessage(neteaseImInboundMessage(message, settings))
-      },
-      respond: settings.respond,
-      withoutWaitUntil: settings.withoutWaitUntil,
-      context: webhookContext(context, executionContext),
-      ok,
-      onError,
-    })
-    if (answer.status === 500 && failureStatus !== 500) {
-      await answer.body?.cancel()
-      return answerJson({ error: 'handler failed' }, failureStatus)
+    const handler = async () => {
+      await settings.onEvent?.(event)
+      if (message && settings.onMessage) await settings.onMessage(neteaseImInboundMessage(message, settings))
     }
-    return answer
+    return dispatch(payload.keys, handler, context, executionContext)
   }
 
   return { fetch: receive }
